@@ -1,0 +1,95 @@
+// Time travel is checkpoints plus deterministic replay: a checkpoint every kCheckpointEvery
+// deliveries, and a seek restores the nearest one at or before the target and steps forward.
+#include "api/lab.h"
+
+#include "scenario/loader.h"
+
+namespace eventlab::api {
+
+std::vector<scenario::LoadError> Lab::Load(std::string_view json_text) {
+  scenario::LoadResult loaded = scenario::LoadScenario(json_text);
+  if (!loaded.ok()) return loaded.errors;
+  scenario_ = std::move(loaded.scenario);
+  Reset(scenario_->seed);
+  return {};
+}
+
+void Lab::Reset(std::optional<uint32_t> seed) {
+  if (!scenario_) return;
+  kernel_ = core::Kernel(seed.value_or(kernel_.Seed()));
+  // The world's config is owned by the scenario; the aliasing pointer keeps both alive together.
+  world_.emplace(std::shared_ptr<const cloud::WorldConfig>(scenario_, scenario_->world.get()));
+  world_->Start(kernel_);
+  checkpoints_.clear();
+  checkpoints_.emplace(0, Checkpoint{kernel_.Snapshot(), *world_});
+}
+
+std::optional<core::TraceRecord> Lab::Step() {
+  if (!world_) return std::nullopt;
+  auto record = kernel_.Step(*world_);
+  if (record) TakeCheckpointIfDue();
+  return record;
+}
+
+void Lab::TakeCheckpointIfDue() {
+  const uint64_t n = kernel_.Delivered();
+  if (n % kCheckpointEvery == 0 && !checkpoints_.count(n)) checkpoints_.emplace(n, Checkpoint{kernel_.Snapshot(), *world_});
+}
+
+bool Lab::StepBack() { return Delivered() > 0 && Seek(Delivered() - 1); }
+
+bool Lab::Seek(uint64_t seq) {
+  if (!world_) return seq == 0;
+  const uint64_t start = Delivered();
+  if (seq < start) {
+    auto it = std::prev(checkpoints_.upper_bound(seq));
+    kernel_.Restore(it->second.kernel);
+    *world_ = it->second.world;
+  }
+  while (Delivered() < seq) {
+    if (!Step()) {
+      Seek(start);  // the run ends before `seq`: go back to where we were
+      return false;
+    }
+  }
+  return true;
+}
+
+uint64_t Lab::RunUntil(int64_t until_us, uint64_t max_events) {
+  if (!world_) return 0;
+  uint64_t ran = 0;
+  while (ran < max_events) {
+    const core::Event* next = kernel_.Peek();
+    if (!next || next->time.us > until_us) break;
+    Step();
+    ++ran;
+  }
+  return ran;
+}
+
+uint64_t Lab::RunToEnd() {
+  if (!world_) return 0;
+  const uint64_t limit = scenario_->world->env.limits.max_events;
+  uint64_t ran = 0;
+  while (Delivered() < limit && Step()) ++ran;
+  return ran;
+}
+
+bool Lab::HitEventLimit() const {
+  return scenario_ && Delivered() >= scenario_->world->env.limits.max_events && kernel_.Peek() != nullptr;
+}
+
+Json Lab::State() const {
+  Json s = {{"time_us", NowUs()}, {"seq", Delivered()}, {"seed", Seed()}};
+  s["resources"] = world_ ? world_->State() : Json::object();
+  return s;
+}
+
+Json PendingJson(const core::Event& e) {
+  Json j = {{"id", e.id}, {"time_us", e.time.us}, {"from", e.from}, {"to", e.to}, {"kind", e.kind}, {"payload", e.payload}};
+  j["parent"] = e.parent ? Json(*e.parent) : Json(nullptr);
+  j["error"] = e.error ? Json{{"code", e.error->code}, {"message", e.error->message}, {"status", e.error->status}} : Json(nullptr);
+  return j;
+}
+
+}  // namespace eventlab::api

@@ -1,0 +1,73 @@
+// The facade that the CLI, the JS bindings and the UI all call: load a scenario, step it, go
+// back and forth in time, and read the trace and the state. One command path for everyone.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cloud/world.h"
+#include "core/kernel.h"
+#include "scenario/scenario.h"
+
+namespace eventlab::api {
+
+using core::Json;
+
+/// Deliveries between checkpoints. Seeking replays at most this many events from the nearest one.
+inline constexpr uint64_t kCheckpointEvery = 64;
+
+class Lab {
+ public:
+  /// Loads a scenario from JSON text and resets to time 0 with its seed. On failure returns every
+  /// problem and leaves the lab exactly as it was.
+  std::vector<scenario::LoadError> Load(std::string_view json_text);
+  bool Loaded() const { return scenario_ != nullptr; }
+
+  /// Back to time 0 with the same scenario; `seed` replaces the scenario's (0..4294967295).
+  void Reset(std::optional<uint32_t> seed = std::nullopt);
+
+  /// Delivers the next event; nullopt when nothing is pending (or no scenario is loaded).
+  std::optional<core::TraceRecord> Step();
+  /// Goes back one delivery; false at the start.
+  bool StepBack();
+  /// Puts the lab in the exact state after delivery `seq` (0 = the start). False, with nothing
+  /// changed, if the run ends before `seq`.
+  bool Seek(uint64_t seq);
+  /// Delivers events due at or before `until_us`, at most `max_events`; returns how many.
+  uint64_t RunUntil(int64_t until_us, uint64_t max_events);
+  /// Delivers until nothing is pending or the scenario's max_events is reached; returns how many.
+  uint64_t RunToEnd();
+
+  int64_t NowUs() const { return kernel_.Now().us; }
+  uint32_t Seed() const { return kernel_.Seed(); }
+  uint64_t Delivered() const { return kernel_.Delivered(); }
+  /// True when a run stopped because it reached limits.max_events with events still pending.
+  bool HitEventLimit() const;
+  std::vector<core::Event> Pending() const { return kernel_.Queue().Sorted(); }
+  const std::vector<core::TraceRecord>& Trace() const { return kernel_.Trace(); }
+  /// {"time_us", "seq", "seed", "resources": {...}}.
+  Json State() const;
+  const scenario::Scenario* Scenario() const { return scenario_.get(); }
+
+ private:
+  struct Checkpoint {
+    core::KernelState kernel;
+    cloud::World world;
+  };
+  void TakeCheckpointIfDue();
+
+  std::shared_ptr<const scenario::Scenario> scenario_;
+  core::Kernel kernel_;
+  std::optional<cloud::World> world_;
+  std::map<uint64_t, Checkpoint> checkpoints_;  ///< by delivery count
+};
+
+/// The pending event as JSON: id, time_us, from, to, kind, payload, error, parent.
+Json PendingJson(const core::Event& e);
+
+}  // namespace eventlab::api

@@ -1,0 +1,41 @@
+// eventlab: the native command line. `eventlab help` lists the commands.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: eventlab <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  run SCENARIO.json [--seed N] [--until DURATION] [--trace FILE]\n"
+    "                      run a scenario and print a readable trace\n"
+    "  validate SCENARIO.json\n"
+    "                      check a scenario; one 'path: message' line per problem\n"
+    "\n"
+    "Run 'eventlab <command> --help' for a command's options.\n"
+    "Exit codes: 0 done, 1 invalid input, 2 usage error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace eventlab::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "run") return RunCommand(args);
+  if (command == "validate") return ValidateCommand(args);
+  if (command == "help" || command == "--help" || command == "-h") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  std::cerr << "eventlab: unknown command '" << command << "'\n\n" << kUsage;
+  return kExitUsage;
+}

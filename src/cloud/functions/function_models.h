@@ -1,0 +1,56 @@
+// Functions: configuration from the scenario, and the runtime store (containers, invocations).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cloud/functions/step.h"
+#include "cloud/functions/step_interpreter.h"
+#include "core/sim_time.h"
+
+namespace eventlab::cloud::functions {
+
+/// Lambda's default timeout is 3 seconds; the maximum is 900 (Lambda quotas).
+inline constexpr core::SimTime kDefaultTimeout = core::SimTime::Seconds(3);
+inline constexpr core::SimTime kMaxTimeout = core::SimTime::Seconds(900);
+
+struct FunctionConfig {
+  std::string name;
+  std::vector<Step> handler;       ///< the steps each invocation runs
+  core::SimTime timeout = kDefaultTimeout;
+  uint64_t memory_mb = 128;        ///< reported in context; 128..10240 as in Lambda
+  Json environment = Json::object();  ///< readable as ${env.NAME}
+};
+
+/// One execution environment. It serves one invocation at a time and keeps its cache while warm.
+struct Container {
+  uint32_t id = 0;
+  bool initialised = false;     ///< false until its cold start finishes
+  bool busy = false;
+  core::SimTime busy_until;     ///< still finishing the last handler's CPU work until then
+  Json cache = Json::object();  ///< ${container.*}: survives between invocations in this container
+  uint64_t invocations = 0;
+};
+
+/// An invocation in progress.
+struct Invocation {
+  uint64_t invoke_event = 0;    ///< id of the function.invoke event (the reply answers it)
+  std::string caller;           ///< address to reply to
+  std::string request_id;       ///< aws_request_id, a deterministic UUID
+  uint32_t container = 0;
+  bool cold = false;
+  uint64_t timeout_timer = 0;   ///< id of the pending function.timeout event
+  uint64_t waiting_call = 0;    ///< id of the request whose reply the handler awaits, or 0
+  Execution execution;
+};
+
+struct FunctionStore {
+  std::map<uint32_t, Container> containers;   ///< by container id
+  std::map<uint64_t, Invocation> running;     ///< by invoke event id
+  uint32_t next_container = 1;
+  uint64_t invocations = 0, cold_starts = 0, errors = 0, throttles = 0;
+};
+
+}  // namespace eventlab::cloud::functions

@@ -1,0 +1,218 @@
+// Function invocations as a learner should see them: a cold start is its own event
+// (function.init), every call the handler makes is a request event with a reply, and the
+// result goes back to the caller as function.invoke.result.
+#include "cloud/functions/function_service.h"
+
+#include <cstdio>
+
+#include "core/digest.h"
+#include "core/ids.h"
+
+namespace eventlab::cloud::functions {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string TimeoutMessage(core::SimTime timeout) {
+  // Lambda reports "Task timed out after 3.00 seconds".
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "Task timed out after %lld.%02lld seconds", static_cast<long long>(timeout.us / 1000000),
+                static_cast<long long>(timeout.us % 1000000 / 10000));
+  return buf;
+}
+
+}  // namespace
+
+void FunctionService::Deliver(ServiceContext& ctx, const core::Event& event) {
+  if (event.kind == "function.invoke") Invoke(ctx, event);
+  else if (event.kind == "function.init") ContainerReady(ctx, event);
+  else if (event.kind == "function.timeout") TimedOut(ctx, event);
+  else if (EndsWith(event.kind, ".result")) CallReturned(ctx, event);
+}
+
+void FunctionService::Invoke(ServiceContext& ctx, const core::Event& event) {
+  const Limits& limits = ctx.env().limits;
+  const uint64_t size = core::BodySize(event.payload);
+  if (size > limits.function_sync_payload_bytes) {
+    // Lambda Invoke's error for an oversized request (HTTP 413).
+    Reply(ctx, event,
+          core::Error{"RequestEntityTooLargeException",
+                      "Request must be smaller than " + std::to_string(limits.function_sync_payload_bytes) +
+                          " bytes for the InvokeFunction operation",
+                      413});
+    return;
+  }
+  // An idle warm container first (lowest id, so the choice is deterministic), else a new one.
+  Container* chosen = nullptr;
+  for (auto& [id, c] : store_.containers) {
+    if (c.initialised && !c.busy && c.busy_until <= ctx.kernel.Now()) { chosen = &c; break; }
+  }
+  bool cold = false;
+  if (!chosen) {
+    if (store_.containers.size() >= limits.function_concurrency) {
+      ++store_.throttles;
+      Reply(ctx, event, core::Error{"TooManyRequestsException", "Rate Exceeded.", 429});
+      return;
+    }
+    const uint32_t id = store_.next_container++;
+    chosen = &store_.containers[id];
+    chosen->id = id;
+    cold = true;
+    ++store_.cold_starts;
+  }
+  chosen->busy = true;
+  ++chosen->invocations;
+  ++store_.invocations;
+
+  Invocation& inv = store_.running[event.id];
+  inv.invoke_event = event.id;
+  inv.caller = event.from;
+  inv.request_id = core::NewUuid(ctx.kernel.RngFor(Self()));
+  inv.container = chosen->id;
+  inv.cold = cold;
+  inv.execution.vars["event"] = event.payload;
+
+  if (cold) {
+    core::EventSpec init;
+    init.delay = ctx.env().timings.cold_start;
+    init.from = init.to = Self();
+    init.kind = "function.init";
+    init.payload = {{"container", chosen->id}, {"init_duration_us", ctx.env().timings.cold_start.us},
+                    {"request_id", inv.request_id}, {"invoke", event.id}};
+    ctx.kernel.Schedule(std::move(init));
+    return;
+  }
+  inv.execution.elapsed = ctx.env().timings.warm_start;
+  BeginHandler(ctx, inv);
+}
+
+void FunctionService::ContainerReady(ServiceContext& ctx, const core::Event& event) {
+  const uint64_t invoke = event.payload.value("invoke", uint64_t{0});
+  auto it = store_.running.find(invoke);
+  if (it == store_.running.end()) return;
+  store_.containers[it->second.container].initialised = true;
+  BeginHandler(ctx, it->second);
+}
+
+TemplateScope FunctionService::Scope(ServiceContext& ctx, Invocation&) {
+  TemplateScope scope;
+  scope.rng = &ctx.kernel.RngFor(Self());
+  scope.now_epoch_us = ctx.NowEpochUs();
+  return scope;
+}
+
+void FunctionService::BeginHandler(ServiceContext& ctx, Invocation& inv) {
+  const Environment& env = ctx.env();
+  Json& vars = inv.execution.vars;
+  vars["context"] = {{"function_name", config_->name},
+                     {"aws_request_id", inv.request_id},
+                     {"invoked_function_arn", "arn:aws:lambda:" + env.region + ":" + env.account + ":function:" + config_->name},
+                     {"memory_limit_in_mb", config_->memory_mb},
+                     {"cold_start", inv.cold},
+                     {"container", inv.container}};
+  vars["env"] = config_->environment;
+  vars["container"] = store_.containers[inv.container].cache;
+
+  core::EventSpec timer;
+  timer.delay = config_->timeout;
+  timer.priority = core::kPriorityTimer;
+  timer.from = timer.to = Self();
+  timer.kind = "function.timeout";
+  timer.payload = {{"invoke", inv.invoke_event}, {"request_id", inv.request_id}};
+  inv.timeout_timer = ctx.kernel.Schedule(std::move(timer));
+
+  TemplateScope scope = Scope(ctx, inv);
+  Continue(ctx, inv, StartExecution(inv.execution, config_->handler, scope));
+}
+
+void FunctionService::Continue(ServiceContext& ctx, Invocation& inv, Outcome outcome) {
+  while (outcome.kind == Outcome::Kind::kCall) {
+    auto request = BuildRequest(ctx, Self(), outcome.action, outcome.args);
+    if (request.ok()) {
+      request.value().delay += inv.execution.elapsed;
+      inv.waiting_call = ctx.kernel.Schedule(std::move(request.value()));
+      return;
+    }
+    // Refused before sending (unknown target): the handler sees the error at once.
+    TemplateScope scope = Scope(ctx, inv);
+    outcome = ResumeExecution(inv.execution, request.error(), scope);
+  }
+  if (outcome.kind == Outcome::Kind::kFailed) {
+    Finish(ctx, inv, outcome.error);
+    return;
+  }
+  if (core::BodySize(outcome.value) > ctx.env().limits.function_sync_payload_bytes) {
+    Finish(ctx, inv, core::Error{"Function.ResponseSizeTooLarge",
+                                 "Response payload size exceeded maximum allowed payload size (" +
+                                     std::to_string(ctx.env().limits.function_sync_payload_bytes) + " bytes).",
+                                 502});
+    return;
+  }
+  Finish(ctx, inv, outcome.value);
+}
+
+void FunctionService::CallReturned(ServiceContext& ctx, const core::Event& event) {
+  for (auto& [id, inv] : store_.running) {
+    if (inv.waiting_call == 0 || !event.reply_to || *event.reply_to != inv.waiting_call) continue;
+    inv.waiting_call = 0;
+    TemplateScope scope = Scope(ctx, inv);
+    core::Result<Json> reply = event.error ? core::Result<Json>(*event.error) : core::Result<Json>(event.payload);
+    Continue(ctx, inv, ResumeExecution(inv.execution, reply, scope));
+    return;
+  }
+  // A reply for an invocation that already ended (it timed out): delivered, and ignored.
+}
+
+void FunctionService::TimedOut(ServiceContext& ctx, const core::Event& event) {
+  auto it = store_.running.find(event.payload.value("invoke", uint64_t{0}));
+  if (it == store_.running.end()) return;
+  Invocation& inv = it->second;
+  inv.timeout_timer = 0;
+  const uint32_t container = inv.container;
+  Finish(ctx, inv, core::Error{"Sandbox.Timedout", TimeoutMessage(config_->timeout), 200});
+  // Lambda restarts the runtime after a timeout: the container and its cache are gone.
+  store_.containers.erase(container);
+}
+
+void FunctionService::Finish(ServiceContext& ctx, Invocation& inv, const core::Result<Json>& result) {
+  if (inv.timeout_timer) ctx.kernel.Cancel(inv.timeout_timer);
+  Container& c = store_.containers[inv.container];
+  c.busy = false;
+  c.busy_until = ctx.kernel.Now() + inv.execution.elapsed;
+  c.cache = inv.execution.vars["container"];
+  if (!result.ok()) ++store_.errors;
+
+  core::Event request;
+  request.id = inv.invoke_event;
+  request.from = inv.caller;
+  request.to = Self();
+  request.kind = "function.invoke";
+  const core::SimTime elapsed = inv.execution.elapsed;
+  store_.running.erase(inv.invoke_event);  // `inv` is gone from here on
+  Reply(ctx, request, result, elapsed);
+}
+
+Json FunctionService::State() const {
+  Json containers = Json::array();
+  for (const auto& [id, c] : store_.containers) {
+    containers.push_back({{"id", id}, {"state", !c.initialised ? "initialising" : c.busy ? "busy" : "warm"},
+                          {"invocations", c.invocations}, {"cache", c.cache}});
+  }
+  Json running = Json::array();
+  for (const auto& [id, inv] : store_.running) {
+    running.push_back({{"invoke", id}, {"request_id", inv.request_id}, {"container", inv.container},
+                       {"cold", inv.cold}, {"waiting_on", inv.waiting_call ? Json(inv.waiting_call) : Json(nullptr)}});
+  }
+  return {{"kind", "function"},
+          {"timeout_us", config_->timeout.us},
+          {"containers", containers},
+          {"running", running},
+          {"invocations", store_.invocations},
+          {"cold_starts", store_.cold_starts},
+          {"errors", store_.errors},
+          {"throttles", store_.throttles}};
+}
+
+}  // namespace eventlab::cloud::functions

@@ -1,0 +1,43 @@
+// What every service does with the kernel: hop delays with jitter, requests built from calls, and
+// replies to requests.
+#pragma once
+
+#include <string>
+
+#include "cloud/environment.h"
+#include "core/kernel.h"
+
+namespace eventlab::cloud {
+
+using core::Json;
+
+struct WorldConfig;
+
+/// What a service sees while it handles one event.
+struct ServiceContext {
+  core::Kernel& kernel;
+  const WorldConfig& config;
+  const Environment& env() const;
+  /// Wall-clock instant of the simulated now, in epoch microseconds.
+  int64_t NowEpochUs() const;
+};
+
+/// One network hop from `component`: the base latency plus jitter from the component's own stream.
+core::SimTime HopDelay(ServiceContext& ctx, const std::string& component);
+
+/// A request event for `action` from `caller` ("function:echo"), or the error the real service
+/// gives before anything is sent (unknown target: NonExistentQueue, ResourceNotFoundException).
+core::Result<core::EventSpec> BuildRequest(ServiceContext& ctx, const std::string& caller, const std::string& action,
+                                           const Json& args);
+
+/// Schedules the reply to `request`: kind "<request kind>.result", addressed to the requester,
+/// after `extra` plus one hop.
+void Reply(ServiceContext& ctx, const core::Event& request, const core::Result<Json>& result,
+           core::SimTime extra = {});
+
+/// "queue" from "queue:jobs".
+std::string KindOf(const std::string& address);
+/// "jobs" from "queue:jobs".
+std::string NameOf(const std::string& address);
+
+}  // namespace eventlab::cloud

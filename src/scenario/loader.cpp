@@ -1,0 +1,246 @@
+// The loader reads top to bottom: top-level keys, timings and limits, resources (names and kinds
+// first, so references can be checked in any order), then the script.
+#include "scenario/loader.h"
+
+#include "scenario/json_fields.h"
+#include "scenario/step_loader.h"
+
+namespace eventlab::scenario {
+namespace {
+
+using cloud::WorldConfig;
+using core::SimTime;
+
+// Records the first syntax error of a SAX parse (its message names the line and column).
+struct SyntaxErrorFinder : nlohmann::json_sax<Json> {
+  std::string message = "unexpected end of input";
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    message = ex.what();
+    const std::string prefix = "[json.exception.parse_error.101] parse error ";
+    if (message.rfind(prefix, 0) == 0) message = message.substr(prefix.size());
+    return false;
+  }
+};
+
+const char* const kKinds = "client, function, queue";
+
+void LoadTimings(const Json& doc, WorldConfig& w, Problems& p) {
+  auto it = doc.find("timings");
+  if (it == doc.end()) return;
+  const std::string path = "/timings";
+  if (!it->is_object()) return p.Add(path, "expected an object, got " + TypeName(*it));
+  CheckKeys(*it, path, {"network_latency", "network_jitter", "cold_start", "warm_start"}, p);
+  cloud::Timings& t = w.env.timings;
+  const SimTime zero{}, hour = SimTime::Seconds(3600);
+  if (auto v = ReadDuration(*it, "network_latency", path, p, zero, hour, t.network_latency)) t.network_latency = *v;
+  if (auto v = ReadDuration(*it, "network_jitter", path, p, zero, hour, t.network_jitter)) t.network_jitter = *v;
+  if (auto v = ReadDuration(*it, "cold_start", path, p, zero, hour, t.cold_start)) t.cold_start = *v;
+  if (auto v = ReadDuration(*it, "warm_start", path, p, zero, hour, t.warm_start)) t.warm_start = *v;
+}
+
+void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
+  auto it = doc.find("limits");
+  if (it == doc.end()) return;
+  const std::string path = "/limits";
+  if (!it->is_object()) return p.Add(path, "expected an object, got " + TypeName(*it));
+  CheckKeys(*it, path,
+            {"function_sync_payload_bytes", "function_async_payload_bytes", "queue_message_bytes", "function_concurrency",
+             "max_events"},
+            p);
+  cloud::Limits& l = w.env.limits;
+  const uint64_t gib = 1ULL << 30;
+  if (auto v = ReadUnsigned(*it, "function_sync_payload_bytes", path, p, 1, gib, l.function_sync_payload_bytes)) l.function_sync_payload_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "function_async_payload_bytes", path, p, 1, gib, l.function_async_payload_bytes)) l.function_async_payload_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "queue_message_bytes", path, p, 1, gib, l.queue_message_bytes)) l.queue_message_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "function_concurrency", path, p, 1, 100000, l.function_concurrency)) l.function_concurrency = *v;
+  if (auto v = ReadUnsigned(*it, "max_events", path, p, 1, 10000000, l.max_events)) l.max_events = *v;
+}
+
+void LoadFunction(const std::string& name, const Json& r, const std::string& path, const ResourceKinds& kinds,
+                  WorldConfig& w, Problems& p) {
+  CheckKeys(r, path, {"kind", "description", "handler", "timeout", "memory", "environment"}, p);
+  cloud::functions::FunctionConfig f;
+  f.name = name;
+  // Lambda: timeout 1 s to 900 s; memory 128 MB to 10,240 MB (Lambda quotas).
+  if (auto v = ReadDuration(r, "timeout", path, p, SimTime::Seconds(1), cloud::functions::kMaxTimeout, f.timeout)) f.timeout = *v;
+  if (auto v = ReadUnsigned(r, "memory", path, p, 128, 10240, f.memory_mb)) f.memory_mb = *v;
+  if (auto env = r.find("environment"); env != r.end()) {
+    if (!env->is_object()) {
+      p.Add(Child(path, "environment"), "expected an object of NAME -> string");
+    } else {
+      for (auto it = env->begin(); it != env->end(); ++it) {
+        if (!it->is_string()) p.Add(Child(Child(path, "environment"), it.key()), "environment values are strings");
+      }
+      f.environment = *env;
+    }
+  }
+  if (!r.contains("handler")) p.Add(path, "missing \"handler\": the function's steps");
+  else f.handler = LoadSteps(r["handler"], Child(path, "handler"), kinds, p);
+  w.functions.emplace(name, std::move(f));
+}
+
+void LoadQueue(const std::string& name, const Json& r, const std::string& path, const ResourceKinds& kinds,
+               WorldConfig& w, Problems& p) {
+  CheckKeys(r, path, {"kind", "description", "consumer", "visibility_timeout", "max_receive_count"}, p);
+  cloud::queues::QueueConfig q;
+  q.name = name;
+  if (auto c = ReadString(r, "consumer", path, p, "")) {
+    auto k = kinds.find(*c);
+    if (!c->empty() && k == kinds.end()) p.Add(Child(path, "consumer"), "no resource named \"" + *c + "\"");
+    else if (!c->empty() && k->second != "function") p.Add(Child(path, "consumer"), "\"" + *c + "\" is a " + k->second + ", not a function");
+    q.consumer = *c;
+  }
+  // SQS: visibility timeout 0 s to 12 hours.
+  if (auto v = ReadDuration(r, "visibility_timeout", path, p, SimTime{}, SimTime::Seconds(43200), q.visibility_timeout)) q.visibility_timeout = *v;
+  if (auto v = ReadUnsigned(r, "max_receive_count", path, p, 1, 1000, q.max_receive_count)) q.max_receive_count = static_cast<uint32_t>(*v);
+  w.queues.emplace(name, std::move(q));
+}
+
+ResourceKinds CollectKinds(const Json& resources, Problems& p) {
+  ResourceKinds kinds;
+  for (auto it = resources.begin(); it != resources.end(); ++it) {
+    const std::string path = Child("/resources", it.key());
+    if (!IsResourceName(it.key())) p.Add(path, "resource names use letters, digits, '_' and '-' (1 to 64 characters)");
+    if (!it->is_object()) {
+      p.Add(path, "expected a resource object with a \"kind\", got " + TypeName(*it));
+      continue;
+    }
+    auto kind = it->find("kind");
+    if (kind == it->end()) {
+      p.Add(path, std::string("missing \"kind\" (") + kKinds + ")");
+    } else if (!kind->is_string()) {
+      p.Add(Child(path, "kind"), "expected a string, got " + TypeName(*kind));
+    } else if (const std::string k = kind->get<std::string>(); k != "client" && k != "function" && k != "queue") {
+      p.Add(Child(path, "kind"), "unknown kind \"" + k + "\" (" + kKinds + ")");
+    } else {
+      kinds[it.key()] = k;
+    }
+  }
+  return kinds;
+}
+
+void LoadResources(const Json& doc, WorldConfig& w, ResourceKinds& kinds, Problems& p) {
+  auto it = doc.find("resources");
+  if (it == doc.end()) return p.Add("/resources", "missing: a scenario needs at least one resource");
+  if (!it->is_object()) return p.Add("/resources", "expected an object of name -> resource, got " + TypeName(*it));
+  kinds = CollectKinds(*it, p);
+  for (const auto& [name, kind] : kinds) {
+    const Json& r = (*it)[name];
+    const std::string path = Child("/resources", name);
+    ReadString(r, "description", path, p);
+    if (kind == "client") {
+      CheckKeys(r, path, {"kind", "description"}, p);
+      w.clients.emplace(name, cloud::clients::ClientConfig{name});
+    } else if (kind == "function") {
+      LoadFunction(name, r, path, kinds, w, p);
+    } else {
+      LoadQueue(name, r, path, kinds, w, p);
+    }
+  }
+}
+
+void LoadScript(const Json& doc, WorldConfig& w, const ResourceKinds& kinds, Problems& p) {
+  auto it = doc.find("script");
+  if (it == doc.end()) return;
+  if (!it->is_array()) return p.Add("/script", "expected an array of scripted calls, got " + TypeName(*it));
+  for (size_t i = 0; i < it->size(); ++i) {
+    const Json& a = (*it)[i];
+    const std::string path = Child("/script", i);
+    if (!a.is_object()) {
+      p.Add(path, "expected {\"at\", \"client\", \"call\", \"with\"}, got " + TypeName(a));
+      continue;
+    }
+    CheckKeys(a, path, {"at", "client", "call", "with"}, p);
+    cloud::ScriptedCall call;
+    if (!a.contains("at")) p.Add(path, "missing \"at\": when the call is made, such as \"0s\"");
+    else if (auto at = ParseDurationAt(a["at"], Child(path, "at"), p)) {
+      if (at->us < 0) p.Add(Child(path, "at"), "must not be negative");
+      call.at = *at;
+    }
+    if (auto client = ReadString(a, "client", path, p, "")) {
+      auto k = kinds.find(*client);
+      if (client->empty()) p.Add(path, "missing \"client\": which client makes the call");
+      else if (k == kinds.end()) p.Add(Child(path, "client"), "no resource named \"" + *client + "\"");
+      else if (k->second != "client") p.Add(Child(path, "client"), "\"" + *client + "\" is a " + k->second + ", not a client");
+      call.client = *client;
+    }
+    if (!a.contains("call")) {
+      p.Add(path, "missing \"call\": the action, such as \"queue.send\"");
+    } else {
+      CheckCall(a["call"], a.contains("with") ? &a["with"] : nullptr, Child(path, "call"), Child(path, "with"), kinds, p);
+      if (a["call"].is_string()) call.call = a["call"].get<std::string>();
+    }
+    call.with = a.value("with", Json::object());
+    w.script.push_back(std::move(call));
+  }
+}
+
+}  // namespace
+
+LoadResult LoadScenarioJson(const Json& doc) {
+  Problems p;
+  LoadResult result;
+  if (!doc.is_object()) {
+    p.Add("", "a scenario is a JSON object, got " + TypeName(doc));
+    result.errors = p.Take();
+    return result;
+  }
+  CheckKeys(doc, "", {"version", "seed", "start", "title", "description", "region", "account", "timings", "limits",
+                      "resources", "script"},
+            p);
+  auto scenario = std::make_shared<Scenario>();
+  auto world = std::make_shared<WorldConfig>();
+  if (!doc.contains("version")) p.Add("/version", "missing: this loader reads version 1");
+  else if (doc["version"] != 1) p.Add("/version", "unsupported version " + doc["version"].dump() + " (this loader reads 1)");
+  if (auto seed = ReadUnsigned(doc, "seed", "", p, 0, 4294967295ULL, 0)) scenario->seed = static_cast<uint32_t>(*seed);
+  if (auto start = ReadString(doc, "start", "", p, "2026-01-01T00:00:00Z")) {
+    if (auto epoch = core::ParseIsoUtc(*start)) world->env.start_epoch_us = *epoch;
+    else p.Add("/start", "expected an ISO-8601 UTC instant such as \"2026-01-01T00:00:00Z\", got \"" + *start + "\"");
+  }
+  if (auto v = ReadString(doc, "title", "", p, "")) scenario->title = *v;
+  if (auto v = ReadString(doc, "description", "", p, "")) scenario->description = *v;
+  if (auto v = ReadString(doc, "region", "", p, world->env.region)) world->env.region = *v;
+  if (auto v = ReadString(doc, "account", "", p, world->env.account)) {
+    if (v->size() != 12 || v->find_first_not_of("0123456789") != std::string::npos) p.Add("/account", "expected 12 digits");
+    world->env.account = *v;
+  }
+  LoadTimings(doc, *world, p);
+  LoadLimits(doc, *world, p);
+  ResourceKinds kinds;
+  LoadResources(doc, *world, kinds, p);
+  LoadScript(doc, *world, kinds, p);
+  if (!p.Empty()) {
+    result.errors = p.Take();
+    return result;
+  }
+  scenario->world = std::move(world);
+  result.scenario = std::move(scenario);
+  return result;
+}
+
+LoadResult LoadScenario(std::string_view text) {
+  Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded()) {
+    // The non-throwing parse gives no position; a SAX pass reports it without exceptions.
+    SyntaxErrorFinder finder;
+    Json::sax_parse(text.begin(), text.end(), &finder);
+    LoadResult r;
+    r.errors.push_back({"", "not valid JSON: " + finder.message});
+    return r;
+  }
+  return LoadScenarioJson(doc);
+}
+
+}  // namespace eventlab::scenario
