@@ -55,5 +55,12 @@ if build build-native scripts/build.sh native; then
   stage native-gtest build/native/tests/eventlab_tests --gtest_brief=1
 fi
 
+if build build-web scripts/build.sh web; then
+  stage wasm-gtest node build/web/tests/eventlab_tests.js --gtest_brief=1
+  build install-browser scripts/install-deps.sh browser &&
+    stage node-tests node --test tests/js/
+  stage browser-tests node --test tests/browser/
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
