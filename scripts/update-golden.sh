@@ -6,9 +6,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/build.sh native >/dev/null
 mkdir -p tests/golden
+: >tests/golden/SCENARIOS
 for s in web/scenarios/*.json; do
   name=$(basename "$s" .json)
   [ "$name" = index ] && continue
   build/native/eventlab run "$s" --trace "tests/golden/$name.jsonl" >/dev/null
+  echo "$name" >>tests/golden/SCENARIOS
   echo "tests/golden/$name.jsonl: $(wc -l <"tests/golden/$name.jsonl") events"
 done

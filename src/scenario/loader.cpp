@@ -4,6 +4,7 @@
 
 #include "scenario/json_fields.h"
 #include "scenario/step_loader.h"
+#include "scenario/synthetic_bodies.h"
 
 namespace eventlab::scenario {
 namespace {
@@ -183,6 +184,7 @@ void LoadScript(const Json& doc, WorldConfig& w, const ResourceKinds& kinds, Pro
       if (a["call"].is_string()) call.call = a["call"].get<std::string>();
     }
     call.with = a.value("with", Json::object());
+    NormalizeSyntheticBodies(call.with, Child(path, "with"), p);
     w.script.push_back(std::move(call));
   }
 }

@@ -7,6 +7,7 @@
 #include "cloud/action_catalog.h"
 #include "cloud/functions/condition.h"
 #include "cloud/functions/template.h"
+#include "scenario/synthetic_bodies.h"
 
 namespace eventlab::scenario {
 namespace {
@@ -68,6 +69,7 @@ void LoadCall(const Json& j, Step& s, const std::string& path, const ResourceKin
   CheckCall(j["call"], with, Child(path, "call"), Child(path, "with"), kinds, p);
   if (j["call"].is_string()) s.call = j["call"].get<std::string>();
   s.with = with ? *with : Json::object();
+  NormalizeSyntheticBodies(s.with, Child(path, "with"), p);
   s.as = ReadResultName(j, path, p);
   if (!j.contains("catch")) return;
   const Json& c = j["catch"];
@@ -135,6 +137,7 @@ Step LoadStep(const Json& j, const std::string& path, const ResourceKinds& kinds
         CheckTemplatesAt(it.value(), Child(vpath, name), p);
       }
       s.with = v;
+      NormalizeSyntheticBodies(s.with, vpath, p);
       break;
     case StepType::kIf: {
       const std::string e = cloud::functions::CheckCondition(v);
@@ -155,6 +158,7 @@ Step LoadStep(const Json& j, const std::string& path, const ResourceKinds& kinds
     case StepType::kReturn:
       CheckTemplatesAt(v, vpath, p);
       s.with = v;
+      NormalizeSyntheticBodies(s.with, vpath, p);
       break;
     case StepType::kFail: LoadFail(v, s, vpath, p); break;
     case StepType::kWork:

@@ -298,8 +298,14 @@ bool Split(const std::string& s, std::vector<Piece>* pieces, std::string* error)
       literal += "${";
       i += 3;
     } else if (s.compare(i, 2, "${") == 0) {
-      const size_t end = s.find('}', i + 2);
-      if (end == std::string::npos) {
+      // The closing brace is the first one outside a quoted string.
+      size_t end = i + 2;
+      bool quoted = false;
+      for (; end < s.size() && (quoted || s[end] != '}'); ++end) {
+        if (quoted && s[end] == '\\') ++end;
+        else if (s[end] == '\'') quoted = !quoted;
+      }
+      if (end >= s.size()) {
         *error = "unclosed \"${\" in \"" + s + "\"";
         return false;
       }
