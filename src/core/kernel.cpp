@@ -30,8 +30,9 @@ std::optional<TraceRecord> Kernel::Step(EventHandler& handler) {
   current_ = record.event.id;
   handler.Deliver(*this, record.event);
   current_.reset();
-  if (record_trace_) trace_.push_back(record);
-  return record;
+  if (!record_trace_) return record;
+  trace_.push_back(std::move(record));
+  return trace_.back();
 }
 
 uint64_t Kernel::RunUntil(EventHandler& handler, SimTime until, uint64_t max_events) {
