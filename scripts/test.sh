@@ -53,6 +53,7 @@ build() {
 command -v bc >/dev/null || scripts/install-deps.sh native >/dev/null
 if build build-native scripts/build.sh native; then
   stage native-gtest build/native/tests/eventlab_tests --gtest_brief=1
+  stage cli-tests node --test tests/cli/
 fi
 
 if build build-web scripts/build.sh web; then

@@ -1,0 +1,86 @@
+// The native CLI's contract: exit codes (0 done, 1 invalid input, 2 usage), --help on every
+// command, validate's "path: message" lines, and the --trace file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = join(root, 'build', 'native', 'eventlab');
+const hello = join(root, 'web', 'scenarios', 'hello.json');
+const run = (...args) => spawnSync(cli, args, { encoding: 'utf8' });
+const tmp = mkdtempSync(join(tmpdir(), 'eventlab-cli-'));
+
+test('no command and unknown commands are usage errors', () => {
+  assert.equal(run().status, 2);
+  const r = run('fly');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /unknown command 'fly'/);
+});
+
+test('--help works on every command', () => {
+  for (const args of [['--help'], ['run', '--help'], ['validate', '--help']]) {
+    const r = run(...args);
+    assert.equal(r.status, 0, args.join(' '));
+    assert.match(r.stdout, /usage: eventlab/);
+  }
+});
+
+test('unknown flags and bad flag values are usage errors', () => {
+  assert.match(run('run', hello, '--sed', '1').stderr, /unknown flag --sed/);
+  assert.equal(run('run', hello, '--seed', '4294967296').status, 2);
+  assert.equal(run('run', hello, '--until', 'soon').status, 2);
+  assert.equal(run('run', hello, '--trace').status, 2);
+});
+
+test('run prints a readable trace and exits 0', () => {
+  const r = run('run', hello);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^#1 +0\.000000s +client:alice -> queue:jobs +queue\.send/m);
+  assert.match(r.stdout, /ERROR InvalidParameterValue \(400\)/);
+  assert.match(r.stdout, /15 events, simulated time/);
+});
+
+test('--trace writes JSON Lines with the documented key order', () => {
+  const file = join(tmp, 'hello.jsonl');
+  assert.equal(run('run', hello, '--trace', file).status, 0);
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  assert.equal(lines.length, 15);
+  for (const [i, line] of lines.entries()) {
+    const e = JSON.parse(line);
+    assert.deepEqual(Object.keys(e), ['seq', 'time_us', 'id', 'parent', 'reply_to', 'from', 'to', 'kind', 'payload', 'error']);
+    assert.equal(e.seq, i + 1);
+  }
+});
+
+test('--seed overrides the scenario seed and --until stops early', () => {
+  const a = run('run', hello, '--trace', '-').stdout;
+  const b = run('run', hello, '--seed', '7', '--trace', '-').stdout;
+  assert.notEqual(a, b);
+  assert.equal(run('run', hello, '--seed', '42', '--trace', '-').stdout, a);
+  assert.match(run('run', hello, '--until', '1s').stdout, /7 events/);
+});
+
+test('invalid scenarios exit 1 with one path: message line per problem', () => {
+  const bad = join(tmp, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ version: 1, resources: { images: { kind: 'bukket' }, f: { kind: 'function', handler: [], timout: '3s' } } }));
+  const v = run('validate', bad);
+  assert.equal(v.status, 1);
+  assert.deepEqual(v.stdout.trimEnd().split('\n'), [
+    '/resources/images/kind: unknown kind "bukket" (client, function, queue)',
+    '/resources/f/timout: unknown key (expected one of: description, environment, handler, kind, memory, timeout)',
+  ]);
+  assert.equal(run('run', bad).status, 1);
+  assert.equal(run('run', join(tmp, 'missing.json')).status, 1);
+  writeFileSync(bad, '{"version": 1,');
+  assert.match(run('validate', bad).stdout, /^\/: not valid JSON: .*line 1/);
+});
+
+test('validate accepts every shipped scenario', () => {
+  const r = run('validate', hello);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /ok$/m);
+});
