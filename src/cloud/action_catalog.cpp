@@ -7,7 +7,7 @@ namespace eventlab::cloud {
 const std::vector<ActionSpec>& ActionCatalog() {
   static const std::vector<ActionSpec> kActions = {
       {"function.invoke", "function", "function", "payload", {"payload"}, {}},
-      {"queue.send", "queue", "queue", "", {"body"}, {"attributes", "delay"}},
+      {"queue.send", "queue", "queue", "", {"body"}, {"attributes"}},
   };
   return kActions;
 }

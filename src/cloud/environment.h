@@ -24,12 +24,11 @@ struct Limits {
   /// Lambda Invoke, RequestResponse: "For synchronous invocations, the maximum payload size is
   /// 6 MB" (AWS Lambda API reference, Invoke). 6 MB here is 6 * 1024 * 1024 bytes.
   uint64_t function_sync_payload_bytes = 6291456;
-  /// Lambda Invoke, Event: "For asynchronous invocations, the maximum payload size is 1 MB".
-  uint64_t function_async_payload_bytes = 1048576;
   /// SQS MaximumMessageSize queue attribute default, 262,144 bytes (256 KiB); settable up to
   /// 1,048,576 (SQS API reference, SetQueueAttributes).
   uint64_t queue_message_bytes = 262144;
-  /// Lambda default account concurrency quota: 1,000 concurrent executions (Lambda quotas).
+  /// Concurrent executions (containers) per function. The default is Lambda's account quota of
+  /// 1,000 concurrent executions (Lambda quotas), applied here to each function on its own.
   uint64_t function_concurrency = 1000;
   /// A guard against runaway scenarios, not a service limit: a run stops after this many events.
   uint64_t max_events = 100000;

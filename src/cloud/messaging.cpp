@@ -5,9 +5,7 @@
 #include "cloud/world_config.h"
 
 namespace eventlab::cloud {
-namespace {
-
-core::Error NotFound(const ServiceContext& ctx, const std::string& kind, const std::string& name) {
+core::Error NotFoundError(const ServiceContext& ctx, const std::string& kind, const std::string& name) {
   if (kind == "queue") {
     // SQS answers a missing queue with this code and message (SQS API reference, common errors).
     return {"AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.", 400};
@@ -18,8 +16,6 @@ core::Error NotFound(const ServiceContext& ctx, const std::string& kind, const s
   }
   return {"ResourceNotFoundException", kind + " " + name + " does not exist", 404};
 }
-
-}  // namespace
 
 const Environment& ServiceContext::env() const { return config.env; }
 int64_t ServiceContext::NowEpochUs() const { return config.env.start_epoch_us + kernel.Now().us; }
@@ -37,7 +33,6 @@ core::Result<core::EventSpec> BuildRequest(ServiceContext& ctx, const std::strin
     return core::Error{"ValidationException", action + " needs \"" + spec->target_arg + "\" naming a " + spec->target_kind, 400};
   }
   const std::string target = args[spec->target_arg].get<std::string>();
-  if (!ctx.config.Has(spec->target_kind, target)) return NotFound(ctx, spec->target_kind, target);
   core::EventSpec e;
   e.delay = HopDelay(ctx, caller);
   e.from = caller;

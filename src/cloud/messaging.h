@@ -25,8 +25,9 @@ struct ServiceContext {
 /// One network hop from `component`: the base latency plus jitter from the component's own stream.
 core::SimTime HopDelay(ServiceContext& ctx, const std::string& component);
 
-/// A request event for `action` from `caller` ("function:echo"), or the error the real service
-/// gives before anything is sent (unknown target: NonExistentQueue, ResourceNotFoundException).
+/// A request event for `action` from `caller` ("function:echo"), or a ValidationException when the
+/// arguments name no target. A target that does not exist still gets the request: the world
+/// answers it with the service's not-found error, so both show in the trace.
 core::Result<core::EventSpec> BuildRequest(ServiceContext& ctx, const std::string& caller, const std::string& action,
                                            const Json& args);
 
@@ -34,6 +35,10 @@ core::Result<core::EventSpec> BuildRequest(ServiceContext& ctx, const std::strin
 /// after `extra` plus one hop.
 void Reply(ServiceContext& ctx, const core::Event& request, const core::Result<Json>& result,
            core::SimTime extra = {});
+
+/// The service's error for a missing resource (SQS NonExistentQueue, Lambda
+/// ResourceNotFoundException, ...).
+core::Error NotFoundError(const ServiceContext& ctx, const std::string& kind, const std::string& name);
 
 /// "queue" from "queue:jobs".
 std::string KindOf(const std::string& address);

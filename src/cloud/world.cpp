@@ -41,12 +41,15 @@ void World::Deliver(core::Kernel& kernel, const core::Event& event) {
   ServiceContext ctx{kernel, *config_};
   const std::string kind = KindOf(event.to), name = NameOf(event.to);
   if (kind == "function") {
-    if (auto it = functions_.find(name); it != functions_.end()) it->second.Deliver(ctx, event);
+    if (auto it = functions_.find(name); it != functions_.end()) return it->second.Deliver(ctx, event);
   } else if (kind == "queue") {
-    if (auto it = queues_.find(name); it != queues_.end()) it->second.Deliver(ctx, event);
+    if (auto it = queues_.find(name); it != queues_.end()) return it->second.Deliver(ctx, event);
   } else if (kind == "client") {
-    if (auto it = clients_.find(name); it != clients_.end()) it->second.Deliver(ctx, event);
+    if (auto it = clients_.find(name); it != clients_.end()) return it->second.Deliver(ctx, event);
   }
+  // No such resource: the service's endpoint answers a request with its not-found error.
+  const bool is_reply = event.kind.size() > 7 && event.kind.compare(event.kind.size() - 7, 7, ".result") == 0;
+  if (!is_reply) Reply(ctx, event, NotFoundError(ctx, kind, name));
 }
 
 Json World::State() const {

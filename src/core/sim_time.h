@@ -28,7 +28,8 @@ struct SimTime {
 /// fraction finer than one microsecond is an error. Returns nullopt (with a reason) on bad text.
 std::optional<SimTime> ParseDuration(std::string_view text, std::string* why = nullptr);
 
-/// Formats microseconds as the shortest exact duration string ("1.5s", "250ms", "12us").
+/// Formats microseconds exactly, in the largest unit that divides them ("2m", "1500ms", "12us";
+/// "1.500001s" when no unit divides them).
 std::string FormatDuration(SimTime t);
 
 /// Parses "YYYY-MM-DDTHH:MM:SS[.ffffff]Z" (UTC only) into microseconds since the Unix epoch.

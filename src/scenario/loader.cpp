@@ -57,13 +57,12 @@ void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
   const std::string path = "/limits";
   if (!it->is_object()) return p.Add(path, "expected an object, got " + TypeName(*it));
   CheckKeys(*it, path,
-            {"function_sync_payload_bytes", "function_async_payload_bytes", "queue_message_bytes", "function_concurrency",
+            {"function_sync_payload_bytes", "queue_message_bytes", "function_concurrency",
              "max_events"},
             p);
   cloud::Limits& l = w.env.limits;
   const uint64_t gib = 1ULL << 30;
   if (auto v = ReadUnsigned(*it, "function_sync_payload_bytes", path, p, 1, gib, l.function_sync_payload_bytes)) l.function_sync_payload_bytes = *v;
-  if (auto v = ReadUnsigned(*it, "function_async_payload_bytes", path, p, 1, gib, l.function_async_payload_bytes)) l.function_async_payload_bytes = *v;
   if (auto v = ReadUnsigned(*it, "queue_message_bytes", path, p, 1, gib, l.queue_message_bytes)) l.queue_message_bytes = *v;
   if (auto v = ReadUnsigned(*it, "function_concurrency", path, p, 1, 100000, l.function_concurrency)) l.function_concurrency = *v;
   if (auto v = ReadUnsigned(*it, "max_events", path, p, 1, 10000000, l.max_events)) l.max_events = *v;
@@ -136,6 +135,7 @@ void LoadResources(const Json& doc, WorldConfig& w, ResourceKinds& kinds, Proble
   auto it = doc.find("resources");
   if (it == doc.end()) return p.Add("/resources", "missing: a scenario needs at least one resource");
   if (!it->is_object()) return p.Add("/resources", "expected an object of name -> resource, got " + TypeName(*it));
+  if (it->empty()) return p.Add("/resources", "a scenario needs at least one resource");
   kinds = CollectKinds(*it, p);
   for (const auto& [name, kind] : kinds) {
     const Json& r = (*it)[name];

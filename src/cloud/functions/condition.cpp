@@ -80,7 +80,11 @@ std::string CheckCondition(const Json& c) {
     if (!arg.is_array() || arg.size() != 2) return "\"" + op + "\" takes an array of two values";
     return CheckTemplates(arg);
   }
-  if (op == "exists") return arg.is_string() ? "" : "\"exists\" takes a path string such as \"container.secret\"";
+  if (op == "exists") {
+    const bool bare_path = arg.is_string() && arg.get_ref<const std::string&>().find("${") == std::string::npos &&
+                           !arg.get_ref<const std::string&>().empty();
+    return bare_path ? "" : "\"exists\" takes a bare path such as \"container.secret\" (no \"${...}\")";
+  }
   if (op == "not") return CheckCondition(arg);
   if (op == "and" || op == "or") {
     if (!arg.is_array() || arg.empty()) return "\"" + op + "\" takes a non-empty array of conditions";

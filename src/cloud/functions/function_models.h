@@ -42,6 +42,7 @@ struct Invocation {
   uint32_t container = 0;
   bool cold = false;
   uint64_t timeout_timer = 0;   ///< id of the pending function.timeout event
+  core::SimTime deadline;       ///< when the timeout fires; work past it never completes
   uint64_t waiting_call = 0;    ///< id of the request whose reply the handler awaits, or 0
   Execution execution;
 };

@@ -96,10 +96,10 @@ void FunctionService::ContainerReady(ServiceContext& ctx, const core::Event& eve
   BeginHandler(ctx, it->second);
 }
 
-TemplateScope FunctionService::Scope(ServiceContext& ctx, Invocation&) {
+TemplateScope FunctionService::Scope(ServiceContext& ctx, Invocation& inv) {
   TemplateScope scope;
   scope.rng = &ctx.kernel.RngFor(Self());
-  scope.now_epoch_us = ctx.NowEpochUs();
+  scope.now_epoch_us = ctx.NowEpochUs() + inv.execution.elapsed.us;  // work steps move it on
   return scope;
 }
 
@@ -122,20 +122,24 @@ void FunctionService::BeginHandler(ServiceContext& ctx, Invocation& inv) {
   timer.kind = "function.timeout";
   timer.payload = {{"invoke", inv.invoke_event}, {"request_id", inv.request_id}};
   inv.timeout_timer = ctx.kernel.Schedule(std::move(timer));
+  inv.deadline = ctx.kernel.Now() + config_->timeout;
 
   TemplateScope scope = Scope(ctx, inv);
   Continue(ctx, inv, StartExecution(inv.execution, config_->handler, scope));
 }
 
 void FunctionService::Continue(ServiceContext& ctx, Invocation& inv, Outcome outcome) {
-  while (outcome.kind == Outcome::Kind::kCall) {
+  while (true) {
+    // Work that runs past the deadline never completes: the pending timeout ends the invocation.
+    if (ctx.kernel.Now() + inv.execution.elapsed > inv.deadline) return;
+    if (outcome.kind != Outcome::Kind::kCall) break;
     auto request = BuildRequest(ctx, Self(), outcome.action, outcome.args);
     if (request.ok()) {
       request.value().delay += inv.execution.elapsed;
       inv.waiting_call = ctx.kernel.Schedule(std::move(request.value()));
       return;
     }
-    // Refused before sending (unknown target): the handler sees the error at once.
+    // Refused before sending (no target named): the handler sees the error at once.
     TemplateScope scope = Scope(ctx, inv);
     outcome = ResumeExecution(inv.execution, request.error(), scope);
   }
@@ -170,6 +174,7 @@ void FunctionService::TimedOut(ServiceContext& ctx, const core::Event& event) {
   if (it == store_.running.end()) return;
   Invocation& inv = it->second;
   inv.timeout_timer = 0;
+  inv.execution.elapsed = core::SimTime{};  // the timeout answers at the deadline itself
   const uint32_t container = inv.container;
   Finish(ctx, inv, core::Error{"Sandbox.Timedout", TimeoutMessage(config_->timeout), 200});
   // Lambda restarts the runtime after a timeout: the container and its cache are gone.

@@ -52,6 +52,7 @@ Outcome Run(Execution& x, TemplateScope& scope) {
     switch (s.type) {
       case StepType::kWork:
         x.elapsed += s.work;
+        scope.now_epoch_us += s.work.us;
         break;
       case StepType::kSet:
         for (auto it = s.with.begin(); it != s.with.end(); ++it) {

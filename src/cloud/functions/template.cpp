@@ -1,9 +1,10 @@
 // A small recursive-descent parser for template expressions, evaluated over JSON values.
-//   expr := string | integer | call | path
+//   expr := string | integer | true | false | null | call | path
 //   call := name "(" [expr ("," expr)*] ")"
 //   path := name ("." name | "[" integer "]" | "[" string "]")*
 #include "cloud/functions/template.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -22,7 +23,8 @@ struct PathPart {
 };
 
 struct Node {
-  enum class Type { kString, kInteger, kCall, kPath } type = Type::kPath;
+  enum class Type { kString, kInteger, kLiteral, kCall, kPath } type = Type::kPath;
+  Json literal;      // kLiteral: true, false or null
   std::string text;  // string value or function name
   int64_t integer = 0;
   std::vector<Node> args;
@@ -39,7 +41,8 @@ const std::map<std::string, FunctionInfo>& Functions() {
       {"uuid", {0, 0}},   {"now", {0, 0}},      {"epoch_ms", {0, 0}},   {"epoch_s", {0, 0}},
       {"len", {1, 1}},    {"json", {1, 1}},     {"parse_json", {1, 1}}, {"lower", {1, 1}},
       {"upper", {1, 1}},  {"concat", {1, 16}},  {"add", {2, 2}},        {"sub", {2, 2}},
-      {"mul", {2, 2}},    {"div", {2, 2}},      {"default", {2, 2}},
+      {"mul", {2, 2}},    {"div", {2, 2}},      {"default", {2, 2}},    {"substr", {2, 3}},
+      {"split", {2, 2}},  {"strip_prefix", {2, 2}},
   };
   return kFunctions;
 }
@@ -111,6 +114,11 @@ class Parser {
     if (!ParseName(&name)) return false;
     SkipSpace();
     if (pos_ < s_.size() && s_[pos_] == '(') return ParseCall(name, n);
+    if (name == "true" || name == "false" || name == "null") {
+      n->type = Node::Type::kLiteral;
+      n->literal = name == "null" ? Json(nullptr) : Json(name == "true");
+      return true;
+    }
     n->type = Node::Type::kPath;
     n->path.push_back({false, 0, name});
     return ParsePathRest(n);
@@ -215,6 +223,32 @@ core::Result<int64_t> IntArg(const Node& n, TemplateScope& scope, const std::str
   return v.value().get<int64_t>();
 }
 
+// substr(s, start[, length]) (byte offsets, clamped), split(s, separator), strip_prefix(s, prefix).
+core::Result<Json> TextFunction(const std::string& fn, const std::vector<Json>& args) {
+  if (!args[0].is_string()) return TemplateError(fn + "() needs a string, got " + args[0].dump());
+  const std::string& s = args[0].get_ref<const std::string&>();
+  if (fn == "substr") {
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (!args[i].is_number_integer() || args[i].get<int64_t>() < 0) return TemplateError("substr() takes non-negative integers");
+    }
+    const size_t start = std::min<uint64_t>(args[1].get<uint64_t>(), s.size());
+    const size_t length = args.size() > 2 ? static_cast<size_t>(std::min<uint64_t>(args[2].get<uint64_t>(), s.size())) : s.size();
+    return Json(s.substr(start, length));
+  }
+  if (!args[1].is_string()) return TemplateError(fn + "() needs a string as its second argument");
+  const std::string& t = args[1].get_ref<const std::string&>();
+  if (fn == "strip_prefix") return Json(s.rfind(t, 0) == 0 ? s.substr(t.size()) : s);
+  if (t.empty()) return TemplateError("split() needs a non-empty separator");
+  Json parts = Json::array();
+  for (size_t start = 0;;) {
+    const size_t at = s.find(t, start);
+    parts.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + t.size();
+  }
+  return parts;
+}
+
 core::Result<Json> Call(const Node& n, TemplateScope& scope) {
   const std::string& fn = n.text;
   if (fn == "uuid") {
@@ -252,6 +286,7 @@ core::Result<Json> Call(const Node& n, TemplateScope& scope) {
     return Json(out);
   }
   const Json& x = args[0];
+  if (fn == "substr" || fn == "split" || fn == "strip_prefix") return TextFunction(fn, args);
   if (fn == "len") {
     if (x.is_string()) return Json(x.get_ref<const std::string&>().size());
     if (x.is_array() || x.is_object()) return Json(x.size());
@@ -275,6 +310,7 @@ core::Result<Json> Eval(const Node& n, TemplateScope& scope) {
   switch (n.type) {
     case Node::Type::kString: return Json(n.text);
     case Node::Type::kInteger: return Json(n.integer);
+    case Node::Type::kLiteral: return n.literal;
     case Node::Type::kCall: return Call(n, scope);
     case Node::Type::kPath: {
       const Json* v = scope.vars ? Walk(*scope.vars, n.path) : nullptr;

@@ -74,6 +74,41 @@ TEST(FunctionServiceTest, AHandlerThatRunsTooLongTimesOut) {
   EXPECT_TRUE(lab.State()["resources"]["f"]["containers"].empty());
 }
 
+TEST(FunctionServiceTest, WorkPastTheDeadlineTimesOutAtTheDeadline) {
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"work": "5s"}, {"return": "done"}])", {"0s"}, R"("timeout": "1s",)"));
+  auto replies = Replies(lab);
+  ASSERT_EQ(replies.size(), 1u);
+  ASSERT_TRUE(replies[0]->error);
+  EXPECT_EQ(replies[0]->error->code, "Sandbox.Timedout");
+  const core::Event* timer = Find(lab, "function.timeout");
+  ASSERT_NE(timer, nullptr);
+  EXPECT_EQ(timer->time.us - Find(lab, "function.init")->time.us, 1000000);
+  EXPECT_LT(replies[0]->time.us - timer->time.us, 10000);  // one hop, not the 5 s of work
+}
+
+TEST(FunctionServiceTest, NowIncludesTheWorkDoneSoFar) {
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"set": {"a": "${epoch_ms()}"}}, {"work": "120ms"}, {"return": "${sub(epoch_ms(), a)}"}])",
+                           {"0s"}));
+  auto replies = Replies(lab);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0]->payload, core::Json(120));
+}
+
+TEST(FunctionServiceTest, ACallToAMissingResourceIsAnsweredInTheTrace) {
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"call": "queue.send", "with": {"queue": "${concat('gh', 'ost')}", "body": "x"}}])",
+                           {"0s"}));
+  const core::Event* request = Find(lab, "queue.send", "queue:ghost");
+  ASSERT_NE(request, nullptr);
+  const core::Event* answer = Find(lab, "queue.send.result", "function:f");
+  ASSERT_NE(answer, nullptr);
+  EXPECT_EQ(answer->reply_to, request->id);
+  EXPECT_EQ(answer->error->code, "AWS.SimpleQueueService.NonExistentQueue");
+  EXPECT_EQ(Replies(lab)[0]->error->code, "AWS.SimpleQueueService.NonExistentQueue");
+}
+
 TEST(FunctionServiceTest, TimersOfFinishedInvocationsNeverFire) {
   api::Lab lab;
   LoadAndRun(lab, Scenario(R"([{"return": 1}])", {"0s"}));

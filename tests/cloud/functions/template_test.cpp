@@ -40,6 +40,17 @@ TEST_F(TemplateTest, FunctionsComputeValues) {
   EXPECT_EQ(R("${parse_json('{\"a\":1}')}").value(), (Json{{"a", 1}}));
 }
 
+TEST_F(TemplateTest, LiteralsAndTextFunctions) {
+  EXPECT_EQ(R("${true}").value(), Json(true));
+  EXPECT_EQ(R("${null}").value(), Json(nullptr));
+  EXPECT_EQ(R("${default(null, false)}").value(), Json(false));
+  EXPECT_EQ(R("${strip_prefix('Bearer abc.def', 'Bearer ')}").value(), Json("abc.def"));
+  EXPECT_EQ(R("${split('a.b.c', '.')}").value(), Json::parse(R"(["a","b","c"])"));
+  EXPECT_EQ(R("${substr('thumbnail', 0, 5)}").value(), Json("thumb"));
+  EXPECT_EQ(R("${substr('abc', 9)}").value(), Json(""));
+  EXPECT_EQ(R("${concat('{', name, '}')}").value(), Json("{world}"));
+}
+
 TEST_F(TemplateTest, UuidsAreDeterministicPerStream) {
   const Json a = R("${uuid()}").value();
   core::Rng again = core::Rng::ForComponent(1, "function:t");
