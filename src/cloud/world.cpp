@@ -6,9 +6,21 @@
 namespace eventlab::cloud {
 
 World::World(std::shared_ptr<const WorldConfig> config) : config_(std::move(config)) {
-  for (const auto& [name, c] : config_->clients) clients_.emplace(name, clients::ClientService(&c));
-  for (const auto& [name, c] : config_->functions) functions_.emplace(name, functions::FunctionService(&c));
-  for (const auto& [name, c] : config_->queues) queues_.emplace(name, queues::QueueService(&c));
+  for (const auto& [name, resource] : config_->resources) {
+    services_.emplace(Address(resource->Kind(), name), resource->CreateService());
+  }
+}
+
+World::World(const World& other) : config_(other.config_) {
+  for (const auto& [address, service] : other.services_) services_.emplace(address, service->Clone());
+}
+
+World& World::operator=(const World& other) {
+  if (this == &other) return *this;
+  World copy(other);
+  config_ = std::move(copy.config_);
+  services_ = std::move(copy.services_);
+  return *this;
 }
 
 void World::Start(core::Kernel& kernel) {
@@ -39,24 +51,15 @@ void World::Start(core::Kernel& kernel) {
 
 void World::Deliver(core::Kernel& kernel, const core::Event& event) {
   ServiceContext ctx{kernel, *config_};
-  const std::string kind = KindOf(event.to), name = NameOf(event.to);
-  if (kind == "function") {
-    if (auto it = functions_.find(name); it != functions_.end()) return it->second.Deliver(ctx, event);
-  } else if (kind == "queue") {
-    if (auto it = queues_.find(name); it != queues_.end()) return it->second.Deliver(ctx, event);
-  } else if (kind == "client") {
-    if (auto it = clients_.find(name); it != clients_.end()) return it->second.Deliver(ctx, event);
-  }
+  if (auto it = services_.find(event.to); it != services_.end()) return it->second->Deliver(ctx, event);
   // No such resource: the service's endpoint answers a request with its not-found error.
   const bool is_reply = event.kind.size() > 7 && event.kind.compare(event.kind.size() - 7, 7, ".result") == 0;
-  if (!is_reply) Reply(ctx, event, NotFoundError(ctx, kind, name));
+  if (!is_reply) Reply(ctx, event, NotFoundError(ctx, KindOf(event.to), NameOf(event.to)));
 }
 
 Json World::State() const {
   Json resources = Json::object();
-  for (const auto& [name, s] : clients_) resources[name] = s.State();
-  for (const auto& [name, s] : functions_) resources[name] = s.State();
-  for (const auto& [name, s] : queues_) resources[name] = s.State();
+  for (const auto& [address, service] : services_) resources[NameOf(address)] = service->State();
   return resources;
 }
 

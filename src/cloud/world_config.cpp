@@ -4,10 +4,8 @@
 namespace eventlab::cloud {
 
 bool WorldConfig::Has(const std::string& kind, const std::string& name) const {
-  if (kind == "client") return clients.count(name) > 0;
-  if (kind == "function") return functions.count(name) > 0;
-  if (kind == "queue") return queues.count(name) > 0;
-  return false;
+  auto it = resources.find(name);
+  return it != resources.end() && it->second->Kind() == kind;
 }
 
 }  // namespace eventlab::cloud

@@ -3,13 +3,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
-#include "cloud/clients/client_models.h"
 #include "cloud/environment.h"
-#include "cloud/functions/function_models.h"
-#include "cloud/queues/queue_models.h"
+#include "cloud/service.h"
 
 namespace eventlab::cloud {
 
@@ -23,13 +22,18 @@ struct ScriptedCall {
 
 struct WorldConfig {
   Environment env;
-  std::map<std::string, clients::ClientConfig> clients;        ///< by resource name
-  std::map<std::string, functions::FunctionConfig> functions;  ///< by resource name
-  std::map<std::string, queues::QueueConfig> queues;           ///< by resource name
-  std::vector<ScriptedCall> script;                            ///< in scenario order
+  std::map<std::string, std::unique_ptr<const ResourceConfig>> resources;  ///< by resource name
+  std::vector<ScriptedCall> script;                                        ///< in scenario order
 
   /// True if a resource of `kind` called `name` exists.
   bool Has(const std::string& kind, const std::string& name) const;
+
+  /// The resource `name` if it is a T, else nullptr.
+  template <typename T>
+  const T* Find(const std::string& name) const {
+    auto it = resources.find(name);
+    return it == resources.end() ? nullptr : dynamic_cast<const T*>(it->second.get());
+  }
 };
 
 }  // namespace eventlab::cloud

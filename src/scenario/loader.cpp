@@ -3,6 +3,7 @@
 #include "scenario/loader.h"
 
 #include "scenario/json_fields.h"
+#include "scenario/resource_loaders.h"
 #include "scenario/step_loader.h"
 #include "scenario/synthetic_bodies.h"
 
@@ -35,8 +36,6 @@ struct SyntaxErrorFinder : nlohmann::json_sax<Json> {
   }
 };
 
-const char* const kKinds = "client, function, queue";
-
 void LoadTimings(const Json& doc, WorldConfig& w, Problems& p) {
   auto it = doc.find("timings");
   if (it == doc.end()) return;
@@ -68,46 +67,6 @@ void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
   if (auto v = ReadUnsigned(*it, "max_events", path, p, 1, 10000000, l.max_events)) l.max_events = *v;
 }
 
-void LoadFunction(const std::string& name, const Json& r, const std::string& path, const ResourceKinds& kinds,
-                  WorldConfig& w, Problems& p) {
-  CheckKeys(r, path, {"kind", "description", "handler", "timeout", "memory", "environment"}, p);
-  cloud::functions::FunctionConfig f;
-  f.name = name;
-  // Lambda: timeout 1 s to 900 s; memory 128 MB to 10,240 MB (Lambda quotas).
-  if (auto v = ReadDuration(r, "timeout", path, p, SimTime::Seconds(1), cloud::functions::kMaxTimeout, f.timeout)) f.timeout = *v;
-  if (auto v = ReadUnsigned(r, "memory", path, p, 128, 10240, f.memory_mb)) f.memory_mb = *v;
-  if (auto env = r.find("environment"); env != r.end()) {
-    if (!env->is_object()) {
-      p.Add(Child(path, "environment"), "expected an object of NAME -> string");
-    } else {
-      for (auto it = env->begin(); it != env->end(); ++it) {
-        if (!it->is_string()) p.Add(Child(Child(path, "environment"), it.key()), "environment values are strings");
-      }
-      f.environment = *env;
-    }
-  }
-  if (!r.contains("handler")) p.Add(path, "missing \"handler\": the function's steps");
-  else f.handler = LoadSteps(r["handler"], Child(path, "handler"), kinds, p);
-  w.functions.emplace(name, std::move(f));
-}
-
-void LoadQueue(const std::string& name, const Json& r, const std::string& path, const ResourceKinds& kinds,
-               WorldConfig& w, Problems& p) {
-  CheckKeys(r, path, {"kind", "description", "consumer", "visibility_timeout", "max_receive_count"}, p);
-  cloud::queues::QueueConfig q;
-  q.name = name;
-  if (auto c = ReadString(r, "consumer", path, p, "")) {
-    auto k = kinds.find(*c);
-    if (!c->empty() && k == kinds.end()) p.Add(Child(path, "consumer"), "no resource named \"" + *c + "\"");
-    else if (!c->empty() && k->second != "function") p.Add(Child(path, "consumer"), "\"" + *c + "\" is a " + k->second + ", not a function");
-    q.consumer = *c;
-  }
-  // SQS: visibility timeout 0 s to 12 hours.
-  if (auto v = ReadDuration(r, "visibility_timeout", path, p, SimTime{}, SimTime::Seconds(43200), q.visibility_timeout)) q.visibility_timeout = *v;
-  if (auto v = ReadUnsigned(r, "max_receive_count", path, p, 1, 1000, q.max_receive_count)) q.max_receive_count = static_cast<uint32_t>(*v);
-  w.queues.emplace(name, std::move(q));
-}
-
 ResourceKinds CollectKinds(const Json& resources, Problems& p) {
   ResourceKinds kinds;
   for (auto it = resources.begin(); it != resources.end(); ++it) {
@@ -119,11 +78,11 @@ ResourceKinds CollectKinds(const Json& resources, Problems& p) {
     }
     auto kind = it->find("kind");
     if (kind == it->end()) {
-      p.Add(path, std::string("missing \"kind\" (") + kKinds + ")");
+      p.Add(path, "missing \"kind\" (" + KnownKinds() + ")");
     } else if (!kind->is_string()) {
       p.Add(Child(path, "kind"), "expected a string, got " + TypeName(*kind));
-    } else if (const std::string k = kind->get<std::string>(); k != "client" && k != "function" && k != "queue") {
-      p.Add(Child(path, "kind"), "unknown kind \"" + k + "\" (" + kKinds + ")");
+    } else if (const std::string k = kind->get<std::string>(); !ResourceLoaders().count(k)) {
+      p.Add(Child(path, "kind"), "unknown kind \"" + k + "\" (" + KnownKinds() + ")");
     } else {
       kinds[it.key()] = k;
     }
@@ -138,17 +97,9 @@ void LoadResources(const Json& doc, WorldConfig& w, ResourceKinds& kinds, Proble
   if (it->empty()) return p.Add("/resources", "a scenario needs at least one resource");
   kinds = CollectKinds(*it, p);
   for (const auto& [name, kind] : kinds) {
-    const Json& r = (*it)[name];
     const std::string path = Child("/resources", name);
-    ReadString(r, "description", path, p);
-    if (kind == "client") {
-      CheckKeys(r, path, {"kind", "description"}, p);
-      w.clients.emplace(name, cloud::clients::ClientConfig{name});
-    } else if (kind == "function") {
-      LoadFunction(name, r, path, kinds, w, p);
-    } else {
-      LoadQueue(name, r, path, kinds, w, p);
-    }
+    const ResourceInput in{name, (*it)[name], path, kinds};
+    w.resources.emplace(name, ResourceLoaders().at(kind)(in, p));
   }
 }
 
@@ -171,10 +122,8 @@ void LoadScript(const Json& doc, WorldConfig& w, const ResourceKinds& kinds, Pro
       call.at = *at;
     }
     if (auto client = ReadString(a, "client", path, p, "")) {
-      auto k = kinds.find(*client);
       if (client->empty()) p.Add(path, "missing \"client\": which client makes the call");
-      else if (k == kinds.end()) p.Add(Child(path, "client"), "no resource named \"" + *client + "\"");
-      else if (k->second != "client") p.Add(Child(path, "client"), "\"" + *client + "\" is a " + k->second + ", not a client");
+      else CheckReference(*client, "client", Child(path, "client"), kinds, p);
       call.client = *client;
     }
     if (!a.contains("call")) {

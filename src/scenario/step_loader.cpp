@@ -7,6 +7,7 @@
 #include "cloud/action_catalog.h"
 #include "cloud/functions/condition.h"
 #include "cloud/functions/template.h"
+#include "scenario/resource_loaders.h"
 #include "scenario/synthetic_bodies.h"
 
 namespace eventlab::scenario {
@@ -209,9 +210,7 @@ void CheckCall(const Json& call, const Json* with, const std::string& call_path,
   }
   const std::string name = target->get<std::string>();
   if (name.find("${") != std::string::npos) return;  // resolved at run time
-  auto k = kinds.find(name);
-  if (k == kinds.end()) p.Add(tpath, "no resource named \"" + name + "\"");
-  else if (k->second != spec->target_kind) p.Add(tpath, "\"" + name + "\" is a " + k->second + ", not a " + spec->target_kind);
+  CheckReference(name, spec->target_kind, tpath, kinds, p);
 }
 
 std::vector<Step> LoadSteps(const Json& steps, const std::string& path, const ResourceKinds& kinds, Problems& p,

@@ -1,6 +1,9 @@
 // The loader: a valid scenario loads whole; each bad input gives an error naming its JSON path.
 #include "scenario/loader.h"
 
+#include "cloud/functions/function_models.h"
+#include "cloud/queues/queue_models.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -27,8 +30,9 @@ TEST(LoaderTest, LoadsAValidScenarioWithDefaults) {
   ASSERT_TRUE(r.ok()) << (r.errors.empty() ? "" : r.errors[0].Text());
   EXPECT_EQ(r.scenario->seed, 0u);
   EXPECT_EQ(r.scenario->world->env.start_epoch_us, 1767225600000000LL);
-  EXPECT_EQ(r.scenario->world->functions.at("echo").timeout.us, 3000000);
-  EXPECT_EQ(r.scenario->world->queues.at("jobs").consumer, "echo");
+  EXPECT_EQ(r.scenario->world->Find<cloud::functions::FunctionConfig>("echo")->timeout.us, 3000000);
+  EXPECT_EQ(r.scenario->world->Find<cloud::queues::QueueConfig>("jobs")->consumer, "echo");
+  EXPECT_EQ(r.scenario->world->Find<cloud::queues::QueueConfig>("echo"), nullptr);
   EXPECT_EQ(r.scenario->world->script.size(), 1u);
 }
 

@@ -5,14 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "cloud/service.h"
 #include "core/event.h"
 
 namespace eventlab::cloud::clients {
 
 using core::Json;
 
-struct ClientConfig {
-  std::string name;
+struct ClientConfig : ResourceConfig {
+  std::string Kind() const override { return "client"; }
+  std::unique_ptr<Service> CreateService() const override;
 };
 
 struct ClientStore {

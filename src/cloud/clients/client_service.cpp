@@ -3,6 +3,8 @@
 
 namespace eventlab::cloud::clients {
 
+std::unique_ptr<Service> ClientConfig::CreateService() const { return std::make_unique<ClientService>(this); }
+
 void ClientService::Deliver(ServiceContext&, const core::Event& event) {
   ++store_.received;
   Json reply = {{"event", event.id}, {"kind", event.kind}, {"from", event.from}};

@@ -6,13 +6,13 @@
 
 namespace eventlab::cloud::clients {
 
-class ClientService {
+class ClientService : public CopyableService<ClientService> {
  public:
   explicit ClientService(const ClientConfig* config) : config_(config) {}
 
   /// Records every reply ("*.result") addressed to this client.
-  void Deliver(ServiceContext& ctx, const core::Event& event);
-  Json State() const;
+  void Deliver(ServiceContext& ctx, const core::Event& event) override;
+  Json State() const override;
 
  private:
   const ClientConfig* config_;

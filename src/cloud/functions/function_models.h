@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cloud/functions/step.h"
+#include "cloud/service.h"
 #include "cloud/functions/step_interpreter.h"
 #include "core/sim_time.h"
 
@@ -16,8 +17,10 @@ namespace eventlab::cloud::functions {
 inline constexpr core::SimTime kDefaultTimeout = core::SimTime::Seconds(3);
 inline constexpr core::SimTime kMaxTimeout = core::SimTime::Seconds(900);
 
-struct FunctionConfig {
-  std::string name;
+struct FunctionConfig : ResourceConfig {
+  std::string Kind() const override { return "function"; }
+  std::unique_ptr<Service> CreateService() const override;
+
   std::vector<Step> handler;       ///< the steps each invocation runs
   core::SimTime timeout = kDefaultTimeout;
   uint64_t memory_mb = 128;        ///< reported in context; 128..10240 as in Lambda

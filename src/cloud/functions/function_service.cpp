@@ -25,6 +25,8 @@ std::string TimeoutMessage(core::SimTime timeout) {
 
 }  // namespace
 
+std::unique_ptr<Service> FunctionConfig::CreateService() const { return std::make_unique<FunctionService>(this); }
+
 void FunctionService::Deliver(ServiceContext& ctx, const core::Event& event) {
   if (event.kind == "function.invoke") Invoke(ctx, event);
   else if (event.kind == "function.init") ContainerReady(ctx, event);
@@ -161,6 +163,7 @@ void FunctionService::CallReturned(ServiceContext& ctx, const core::Event& event
   for (auto& [id, inv] : store_.running) {
     if (inv.waiting_call == 0 || !event.reply_to || *event.reply_to != inv.waiting_call) continue;
     inv.waiting_call = 0;
+    inv.execution.elapsed = core::SimTime{};  // the handler resumes at this event's time
     TemplateScope scope = Scope(ctx, inv);
     core::Result<Json> reply = event.error ? core::Result<Json>(*event.error) : core::Result<Json>(event.payload);
     Continue(ctx, inv, ResumeExecution(inv.execution, reply, scope));

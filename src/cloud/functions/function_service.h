@@ -3,19 +3,20 @@
 
 #include "cloud/functions/function_models.h"
 #include "cloud/messaging.h"
+#include "cloud/service.h"
 
 namespace eventlab::cloud::functions {
 
-class FunctionService {
+class FunctionService : public CopyableService<FunctionService> {
  public:
   /// `config` lives in the shared WorldConfig and outlives every copy of this service.
   explicit FunctionService(const FunctionConfig* config) : config_(config) {}
 
   /// Handles function.invoke, function.init, function.timeout and replies to the handler's calls.
-  void Deliver(ServiceContext& ctx, const core::Event& event);
+  void Deliver(ServiceContext& ctx, const core::Event& event) override;
 
   /// Inspectable state: containers, running invocations, counters.
-  Json State() const;
+  Json State() const override;
 
  private:
   void Invoke(ServiceContext& ctx, const core::Event& event);

@@ -118,7 +118,6 @@ Outcome StartExecution(Execution& x, const std::vector<Step>& handler, TemplateS
 Outcome ResumeExecution(Execution& x, const core::Result<Json>& reply, TemplateScope& scope) {
   const Step* s = x.waiting;
   x.waiting = nullptr;
-  x.elapsed = core::SimTime{};
   if (!s) return Failed({"Runtime.InternalError", "a reply arrived for no pending call", 500});
   if (reply.ok()) {
     if (!s->as.empty()) x.vars[s->as] = reply.value();

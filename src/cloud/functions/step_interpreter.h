@@ -46,7 +46,8 @@ inline constexpr uint64_t kMaxStepsPerInvocation = 100000;
 /// Starts `handler` with `vars` (event, context, env, container already set).
 Outcome StartExecution(Execution& x, const std::vector<Step>& handler, TemplateScope& scope);
 
-/// Feeds the awaited call's reply into the execution and runs on.
+/// Feeds the awaited call's reply into the execution and runs on. The caller resets `elapsed`
+/// when the reply arrives as a later event; a refusal before sending keeps the work done so far.
 Outcome ResumeExecution(Execution& x, const core::Result<Json>& reply, TemplateScope& scope);
 
 }  // namespace eventlab::cloud::functions

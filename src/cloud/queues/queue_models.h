@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "cloud/service.h"
 #include "core/event.h"
 #include "core/sim_time.h"
 
@@ -13,8 +14,10 @@ namespace eventlab::cloud::queues {
 
 using core::Json;
 
-struct QueueConfig {
-  std::string name;
+struct QueueConfig : ResourceConfig {
+  std::string Kind() const override { return "queue"; }
+  std::unique_ptr<Service> CreateService() const override;
+
   std::string consumer;  ///< function invoked with each message, or empty
   /// SQS default visibility timeout is 30 seconds (SQS developer guide, visibility timeout).
   core::SimTime visibility_timeout = core::SimTime::Seconds(30);

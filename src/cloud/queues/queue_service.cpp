@@ -20,6 +20,8 @@ const char* StatusName(MessageStatus s) {
 
 }  // namespace
 
+std::unique_ptr<Service> QueueConfig::CreateService() const { return std::make_unique<QueueService>(this); }
+
 void QueueService::Deliver(ServiceContext& ctx, const core::Event& event) {
   if (event.kind == "queue.send") {
     Send(ctx, event);

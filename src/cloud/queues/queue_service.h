@@ -7,13 +7,13 @@
 
 namespace eventlab::cloud::queues {
 
-class QueueService {
+class QueueService : public CopyableService<QueueService> {
  public:
   explicit QueueService(const QueueConfig* config) : config_(config) {}
 
   /// Handles queue.send, queue.redeliver and the consumer's function.invoke.result.
-  void Deliver(ServiceContext& ctx, const core::Event& event);
-  Json State() const;
+  void Deliver(ServiceContext& ctx, const core::Event& event) override;
+  Json State() const override;
 
  private:
   void Send(ServiceContext& ctx, const core::Event& event);

@@ -109,6 +109,17 @@ TEST(FunctionServiceTest, ACallToAMissingResourceIsAnsweredInTheTrace) {
   EXPECT_EQ(Replies(lab)[0]->error->code, "AWS.SimpleQueueService.NonExistentQueue");
 }
 
+TEST(FunctionServiceTest, ACallRefusedBeforeSendingKeepsTheWorkDoneSoFar) {
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"work": "100ms"},
+      {"call": "queue.send", "with": {"queue": "${event.n}", "body": "x"}, "catch": {"ValidationException": []}},
+      {"call": "queue.send", "with": {"queue": "q", "body": "after"}}])",
+                           {"0s"}));
+  const core::Event* send = Find(lab, "queue.send", "queue:q");
+  ASSERT_NE(send, nullptr);
+  EXPECT_GE(send->time.us - Find(lab, "function.init")->time.us, 100000);
+}
+
 TEST(FunctionServiceTest, TimersOfFinishedInvocationsNeverFire) {
   api::Lab lab;
   LoadAndRun(lab, Scenario(R"([{"return": 1}])", {"0s"}));

@@ -1,0 +1,44 @@
+// What every service is to the world: it handles the events addressed to its resource, shows its
+// state, and copies itself for snapshots.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cloud/messaging.h"
+
+namespace eventlab::cloud {
+
+class Service {
+ public:
+  virtual ~Service() = default;
+  /// Handles one event addressed to this resource.
+  virtual void Deliver(ServiceContext& ctx, const core::Event& event) = 0;
+  /// Inspectable state, starting with {"kind": ...}.
+  virtual Json State() const = 0;
+  /// A deep copy (snapshots copy the whole world).
+  virtual std::unique_ptr<Service> Clone() const = 0;
+};
+
+/// Implements Clone() for a copyable service class.
+template <typename Derived>
+class CopyableService : public Service {
+ public:
+  std::unique_ptr<Service> Clone() const override {
+    return std::make_unique<Derived>(static_cast<const Derived&>(*this));
+  }
+};
+
+/// A resource's configuration as loaded from the scenario. Each kind derives from it and knows
+/// how to create its service. Configs are immutable and shared by every copy of the world.
+struct ResourceConfig {
+  std::string name;
+  std::string description;
+  virtual ~ResourceConfig() = default;
+  /// The kind as written in scenarios ("queue").
+  virtual std::string Kind() const = 0;
+  /// A fresh service for this resource; the config outlives it.
+  virtual std::unique_ptr<Service> CreateService() const = 0;
+};
+
+}  // namespace eventlab::cloud
