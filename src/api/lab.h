@@ -49,6 +49,11 @@ class Lab {
   /// True when a run stopped because it reached limits.max_events with events still pending.
   bool HitEventLimit() const;
   std::vector<core::Event> Pending() const { return kernel_.Queue().Sorted(); }
+  /// Events waiting to be delivered; the same as Pending().size() without the sorted copy.
+  uint64_t PendingCount() const { return kernel_.Queue().Size(); }
+  /// True when the next Step() delivers an event within the scenario's limits.max_events (the
+  /// point where `eventlab run` and the JS step() stop).
+  bool CanStep() const { return PendingCount() > 0 && !HitEventLimit(); }
   const std::vector<core::TraceRecord>& Trace() const { return kernel_.Trace(); }
   /// {"time_us", "seq", "seed", "resources": {...}}.
   Json State() const;

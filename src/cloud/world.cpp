@@ -1,7 +1,6 @@
 // Routing by the `to` address keeps services ignorant of each other: they only send events.
 #include "cloud/world.h"
 
-#include "cloud/functions/template.h"
 
 namespace eventlab::cloud {
 
@@ -24,27 +23,14 @@ World& World::operator=(const World& other) {
 }
 
 void World::Start(core::Kernel& kernel) {
-  ServiceContext ctx{kernel, *config_};
-  for (const ScriptedCall& call : config_->script) {
-    const std::string caller = Address("client", call.client);
-    functions::TemplateScope scope;
-    const Json no_vars = Json::object();
-    scope.vars = &no_vars;
-    scope.rng = &kernel.RngFor(caller);
-    scope.now_epoch_us = config_->env.start_epoch_us + call.at.us;
-    auto args = functions::Render(call.with, scope);
-    core::Result<core::EventSpec> request =
-        args.ok() ? BuildRequest(ctx, caller, call.call, args.value()) : core::Result<core::EventSpec>(args.error());
-    if (!request.ok()) {
-      // The client's call fails before it is sent: the client sees the error at the scripted time.
-      core::EventSpec e{call.at, core::kPriorityScript, std::nullopt, caller, caller, call.call + ".result",
-                        nullptr, request.error()};
-      kernel.Schedule(std::move(e));
-      continue;
-    }
-    core::EventSpec e = std::move(request.value());
-    e.delay = call.at;
-    e.priority = core::kPriorityScript;
+  // Each scripted call starts as the client's own step at its time, so the client renders its
+  // arguments then, with the replies it has received so far.
+  for (size_t i = 0; i < config_->script.size(); ++i) {
+    const ScriptedCall& call = config_->script[i];
+    const std::string client = Address("client", call.client);
+    core::EventSpec e{call.at, core::kPriorityScript, std::nullopt, client, client, "client.call",
+                      Json{{"step", i}, {"call", call.call}, {"with", call.with}}, std::nullopt};
+    if (!call.as.empty()) e.payload["as"] = call.as;
     kernel.Schedule(std::move(e));
   }
 }

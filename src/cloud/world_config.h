@@ -17,7 +17,8 @@ struct ScriptedCall {
   core::SimTime at;
   std::string client;
   std::string call;
-  core::Json with;
+  core::Json with;   ///< arguments; templates see the client's earlier results by name
+  std::string as;    ///< name the reply's payload is kept under, or empty
 };
 
 struct WorldConfig {

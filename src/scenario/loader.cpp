@@ -114,7 +114,7 @@ void LoadScript(const Json& doc, WorldConfig& w, const ResourceKinds& kinds, Pro
       p.Add(path, "expected {\"at\", \"client\", \"call\", \"with\"}, got " + TypeName(a));
       continue;
     }
-    CheckKeys(a, path, {"at", "client", "call", "with"}, p);
+    CheckKeys(a, path, {"at", "client", "call", "with", "as"}, p);
     cloud::ScriptedCall call;
     if (!a.contains("at")) p.Add(path, "missing \"at\": when the call is made, such as \"0s\"");
     else if (auto at = ParseDurationAt(a["at"], Child(path, "at"), p)) {
@@ -133,6 +133,10 @@ void LoadScript(const Json& doc, WorldConfig& w, const ResourceKinds& kinds, Pro
       if (a["call"].is_string()) call.call = a["call"].get<std::string>();
     }
     call.with = a.value("with", Json::object());
+    if (auto as = ReadString(a, "as", path, p, "")) {
+      if (!as->empty() && !IsVariableName(*as)) p.Add(Child(path, "as"), "expected a name made of letters, digits and '_'");
+      call.as = *as;
+    }
     NormalizeSyntheticBodies(call.with, Child(path, "with"), p);
     w.script.push_back(std::move(call));
   }

@@ -33,6 +33,7 @@ const std::vector<Operation>& Operations() {
       {"return", StepType::kReturn, {"return"}},
       {"fail", StepType::kFail, {"fail"}},
       {"work", StepType::kWork, {"work"}},
+      {"log", StepType::kLog, {"log"}},
   };
   return kOps;
 }
@@ -112,7 +113,7 @@ Step LoadStep(const Json& j, const std::string& path, const ResourceKinds& kinds
     if (j.contains(op.key)) found.push_back(&op);
   }
   if (found.size() != 1) {
-    p.Add(path, found.empty() ? "a step needs one of: call, set, if, for_each, return, fail, work"
+    p.Add(path, found.empty() ? "a step needs one of: call, set, if, for_each, return, fail, work, log"
                               : std::string("a step has one operation, found \"") + found[0]->key + "\" and \"" +
                                     found[1]->key + "\"");
     return s;
@@ -155,6 +156,10 @@ Step LoadStep(const Json& j, const std::string& path, const ResourceKinds& kinds
       s.as = ReadResultName(j, path, p);
       if (s.as.empty() && !j.contains("as")) p.Add(path, "missing \"as\": the name each item is bound to");
       s.body = SubSteps(j, "do", path, kinds, p, depth, true);
+      break;
+    case StepType::kLog:
+      CheckTemplatesAt(v, vpath, p);
+      s.with = v;
       break;
     case StepType::kReturn:
       CheckTemplatesAt(v, vpath, p);

@@ -39,16 +39,18 @@ test('unknown flags and bad flag values are usage errors', () => {
 test('run prints a readable trace and exits 0', () => {
   const r = run('run', hello);
   assert.equal(r.status, 0);
-  assert.match(r.stdout, /^#1 +0\.000000s +client:alice -> queue:jobs +queue\.send/m);
+  assert.match(r.stdout, /^#1 +0\.000000s +client:alice -> client:alice +client\.call/m);
+  assert.match(r.stdout, /^#2 +0\.\d{6}s +client:alice -> queue:jobs +queue\.send/m);
   assert.match(r.stdout, /ERROR InvalidParameterValue \(400\)/);
-  assert.match(r.stdout, /15 events, simulated time/);
+  const golden = readFileSync(join(root, 'tests', 'golden', 'hello.jsonl'), 'utf8').trimEnd().split('\n');
+  assert.match(r.stdout, new RegExp(`^${golden.length} events, simulated time`, 'm'));
 });
 
 test('--trace writes JSON Lines with the documented key order', () => {
   const file = join(tmp, 'hello.jsonl');
   assert.equal(run('run', hello, '--trace', file).status, 0);
   const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-  assert.equal(lines.length, 15);
+  assert.equal(readFileSync(file, 'utf8'), readFileSync(join(root, 'tests', 'golden', 'hello.jsonl'), 'utf8'));
   for (const [i, line] of lines.entries()) {
     const e = JSON.parse(line);
     assert.deepEqual(Object.keys(e), ['seq', 'time_us', 'id', 'parent', 'reply_to', 'from', 'to', 'kind', 'payload', 'error']);
@@ -61,7 +63,10 @@ test('--seed overrides the scenario seed and --until stops early', () => {
   const b = run('run', hello, '--seed', '7', '--trace', '-').stdout;
   assert.notEqual(a, b);
   assert.equal(run('run', hello, '--seed', '42', '--trace', '-').stdout, a);
-  assert.match(run('run', hello, '--until', '1s').stdout, /7 events/);
+  const early = run('run', hello, '--until', '1s', '--trace', '-').stdout;
+  const times = early.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l).time_us);
+  assert.ok(times.length > 0 && times.length < a.split('\n').filter((l) => l.startsWith('{')).length);
+  assert.ok(times.every((t) => t <= 1000000));
 });
 
 test('invalid scenarios exit 1 with one path: message line per problem', () => {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct ClientConfig : ResourceConfig {
 struct ClientStore {
   std::vector<Json> replies;  ///< the latest replies received, oldest first (at most kMaxReplies)
   uint64_t received = 0;
+  Json results = Json::object();       ///< scripted calls' results by their "as" name (templates read them)
+  std::map<uint64_t, std::string> awaiting;  ///< request event id -> "as" name of its scripted call
 };
 
 inline constexpr size_t kMaxReplies = 50;

@@ -10,11 +10,14 @@ class ClientService : public CopyableService<ClientService> {
  public:
   explicit ClientService(const ClientConfig* config) : config_(config) {}
 
-  /// Records every reply ("*.result") addressed to this client.
+  /// Makes a scripted call (client.call) and records every reply ("*.result") it gets.
   void Deliver(ServiceContext& ctx, const core::Event& event) override;
   Json State() const override;
 
  private:
+  void MakeScriptedCall(ServiceContext& ctx, const core::Event& event);
+  void Record(const core::Event& event);
+
   const ClientConfig* config_;
   ClientStore store_;
 };

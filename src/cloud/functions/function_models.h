@@ -47,6 +47,8 @@ struct Invocation {
   uint64_t timeout_timer = 0;   ///< id of the pending function.timeout event
   core::SimTime deadline;       ///< when the timeout fires; work past it never completes
   uint64_t waiting_call = 0;    ///< id of the request whose reply the handler awaits, or 0
+  core::SimTime invoked_at;     ///< when the invoke event arrived
+  core::SimTime started_at;     ///< when the handler started (after any cold start)
   Execution execution;
 };
 
@@ -55,6 +57,11 @@ struct FunctionStore {
   std::map<uint64_t, Invocation> running;     ///< by invoke event id
   uint32_t next_container = 1;
   uint64_t invocations = 0, cold_starts = 0, errors = 0, throttles = 0;
+  std::vector<Json> recent;  ///< finished invocations, newest last: request_id, cold, init/run µs, error
+  std::vector<Json> logs;    ///< log lines, newest last: request_id, time_us, line
 };
+
+/// How many finished invocations and log lines a function keeps for inspection.
+inline constexpr size_t kKeepRecent = 50;
 
 }  // namespace eventlab::cloud::functions

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "cloud/action_catalog.h"
 #include "core/digest.h"
 #include "core/ids.h"
 
@@ -21,6 +22,11 @@ std::string TimeoutMessage(core::SimTime timeout) {
   std::snprintf(buf, sizeof buf, "Task timed out after %lld.%02lld seconds", static_cast<long long>(timeout.us / 1000000),
                 static_cast<long long>(timeout.us % 1000000 / 10000));
   return buf;
+}
+
+void KeepRecent(std::vector<Json>& list, Json item) {
+  list.push_back(std::move(item));
+  if (list.size() > kKeepRecent) list.erase(list.begin());
 }
 
 }  // namespace
@@ -74,6 +80,7 @@ void FunctionService::Invoke(ServiceContext& ctx, const core::Event& event) {
   inv.request_id = core::NewUuid(ctx.kernel.RngFor(Self()));
   inv.container = chosen->id;
   inv.cold = cold;
+  inv.invoked_at = ctx.kernel.Now();
   inv.execution.vars["event"] = event.payload;
 
   if (cold) {
@@ -125,6 +132,7 @@ void FunctionService::BeginHandler(ServiceContext& ctx, Invocation& inv) {
   timer.payload = {{"invoke", inv.invoke_event}, {"request_id", inv.request_id}};
   inv.timeout_timer = ctx.kernel.Schedule(std::move(timer));
   inv.deadline = ctx.kernel.Now() + config_->timeout;
+  inv.started_at = ctx.kernel.Now();
 
   TemplateScope scope = Scope(ctx, inv);
   Continue(ctx, inv, StartExecution(inv.execution, config_->handler, scope));
@@ -135,15 +143,15 @@ void FunctionService::Continue(ServiceContext& ctx, Invocation& inv, Outcome out
     // Work that runs past the deadline never completes: the pending timeout ends the invocation.
     if (ctx.kernel.Now() + inv.execution.elapsed > inv.deadline) return;
     if (outcome.kind != Outcome::Kind::kCall) break;
-    auto request = BuildRequest(ctx, Self(), outcome.action, outcome.args);
-    if (request.ok()) {
-      request.value().delay += inv.execution.elapsed;
-      inv.waiting_call = ctx.kernel.Schedule(std::move(request.value()));
+    CallOutcome call = MakeCall(ctx, Self(), outcome.action, outcome.args, inv.execution.elapsed,
+                                ctx.NowEpochUs() + inv.execution.elapsed.us);
+    if (call.sent) {
+      inv.waiting_call = call.request_id;
       return;
     }
-    // Refused before sending (no target named): the handler sees the error at once.
+    // A local action, or a call refused before sending: the handler has its result at once.
     TemplateScope scope = Scope(ctx, inv);
-    outcome = ResumeExecution(inv.execution, request.error(), scope);
+    outcome = ResumeExecution(inv.execution, call.result, scope);
   }
   if (outcome.kind == Outcome::Kind::kFailed) {
     Finish(ctx, inv, outcome.error);
@@ -191,6 +199,14 @@ void FunctionService::Finish(ServiceContext& ctx, Invocation& inv, const core::R
   c.busy_until = ctx.kernel.Now() + inv.execution.elapsed;
   c.cache = inv.execution.vars["container"];
   if (!result.ok()) ++store_.errors;
+  const core::SimTime end = ctx.kernel.Now() + inv.execution.elapsed;
+  Json record = {{"request_id", inv.request_id}, {"cold", inv.cold}, {"container", inv.container},
+                 {"init_us", (inv.started_at - inv.invoked_at).us}, {"run_us", (end - inv.started_at).us}};
+  record["error"] = result.ok() ? Json(nullptr) : Json(result.error().code);
+  KeepRecent(store_.recent, std::move(record));
+  for (const std::string& line : inv.execution.logs) {
+    KeepRecent(store_.logs, Json{{"request_id", inv.request_id}, {"time_us", end.us}, {"line", line}});
+  }
 
   core::Event request;
   request.id = inv.invoke_event;
@@ -220,7 +236,9 @@ Json FunctionService::State() const {
           {"invocations", store_.invocations},
           {"cold_starts", store_.cold_starts},
           {"errors", store_.errors},
-          {"throttles", store_.throttles}};
+          {"throttles", store_.throttles},
+          {"recent", store_.recent},
+          {"logs", store_.logs}};
 }
 
 }  // namespace eventlab::cloud::functions

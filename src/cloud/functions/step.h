@@ -21,6 +21,7 @@ enum class StepType {
   kReturn,   ///< {"return": value}
   kFail,     ///< {"fail": {"code": "...", "message": "..."}}
   kWork,     ///< {"work": "120ms"}: CPU time the handler spends
+  kLog,      ///< {"log": "text ${...}"}: a line in the function's log
 };
 
 struct Step {

@@ -54,6 +54,12 @@ Outcome Run(Execution& x, TemplateScope& scope) {
         x.elapsed += s.work;
         scope.now_epoch_us += s.work.us;
         break;
+      case StepType::kLog: {
+        auto v = Render(s.with, scope);
+        if (!v.ok()) return Failed(v.error());
+        x.logs.push_back(v.value().is_string() ? v.value().get<std::string>() : v.value().dump());
+        break;
+      }
       case StepType::kSet:
         for (auto it = s.with.begin(); it != s.with.end(); ++it) {
           auto v = Render(it.value(), scope);

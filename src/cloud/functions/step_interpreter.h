@@ -29,6 +29,7 @@ struct Execution {
   const Step* waiting = nullptr;  ///< the call step whose reply is awaited
   core::SimTime elapsed;          ///< CPU time spent since the handler last resumed ("work" steps)
   uint64_t steps_run = 0;
+  std::vector<std::string> logs;  ///< lines written by "log" steps, oldest first
 };
 
 /// Why the interpreter stopped.

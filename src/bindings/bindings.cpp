@@ -1,0 +1,265 @@
+// Embind over the api::Lab facade: free functions on integer lab ids (bindings/lab_registry.h).
+// Every function returns JSON text, {"ok": value} or {"error": {"code", "path", "message",
+// "problems"}}, and catches everything: no C++ exception crosses into JS, and a failed call leaves
+// the lab as it was. web/eventlab.mjs turns this into the documented API (web/docs/js-api.md).
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <optional>
+#include <string>
+
+#include "api/lab.h"
+#include "bindings/lab_registry.h"
+#include "core/trace.h"
+
+namespace eventlab::bindings {
+namespace {
+
+using core::Json;
+using emscripten::val;
+
+// Number.MAX_SAFE_INTEGER: the largest integer a JS number holds exactly.
+constexpr double kMaxSafeInteger = 9007199254740991.0;
+constexpr double kMaxSeed = 4294967295.0;
+
+/// An error as JS receives it. `path` names the argument ("seed") or, for a scenario, the JSON
+/// pointer of the first problem; `problems` lists every scenario problem.
+struct ApiError {
+  std::string code;
+  std::string path;
+  std::string message;
+  Json problems = Json::array();
+};
+
+// Output strings may hold bytes from the scenario: never throw on invalid UTF-8, replace it.
+std::string Dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::string Ok(const std::string& json_value) { return "{\"ok\":" + json_value + "}"; }
+
+std::string Fail(const ApiError& e) {
+  Json err = {{"code", e.code}, {"path", e.path}, {"message", e.message}, {"problems", e.problems}};
+  return Dump(Json{{"error", std::move(err)}});
+}
+
+// How JS would print `v`, for messages ("got -1", "got NaN", "got abc").
+std::string JsText(const val& v) {
+  if (v.isString()) return "\"" + v.as<std::string>() + "\"";
+  return val::global("String")(v).as<std::string>();
+}
+
+/// Reads a JS integer argument in [lo, hi]. Returns nullopt with `*err` set when `v` is not one.
+std::optional<double> IntegerArg(const val& v, const char* name, double lo, double hi, ApiError* err) {
+  const std::string field = name;
+  if (!v.isNumber()) {
+    *err = {"InvalidArgument", field, field + " must be a number, got " + v.typeOf().as<std::string>() + " " + JsText(v)};
+    return std::nullopt;
+  }
+  const double d = v.as<double>();
+  if (!std::isfinite(d) || std::floor(d) != d || d < lo || d > hi) {
+    *err = {"InvalidArgument", field,
+            field + " must be an integer from " + JsText(val(lo)) + " to " + JsText(val(hi)) + ", got " + JsText(v)};
+    return std::nullopt;
+  }
+  return d;
+}
+
+/// Runs `body` on the lab `id`, turning a missing lab or any exception into an error value.
+template <typename Body>
+std::string WithLab(uint32_t id, Body&& body) {
+  try {
+    api::Lab* lab = ModuleLabs().Find(id);
+    if (!lab) return Fail({"UnknownLab", "id", "no lab with id " + std::to_string(id) + " (disposed?)"});
+    return body(*lab);
+  } catch (const std::exception& e) {
+    return Fail({"Internal", "", std::string("internal error: ") + e.what()});
+  } catch (...) {
+    return Fail({"Internal", "", "internal error"});
+  }
+}
+
+std::string NotLoaded(const char* call) {
+  return Fail({"NotLoaded", "", std::string(call) + "() needs a scenario: call load() first"});
+}
+
+/// The scenario's limits.max_events: the end of a run, as `eventlab run` stops there too.
+uint64_t EventLimit(const api::Lab& lab) { return lab.Scenario()->world->env.limits.max_events; }
+
+uint64_t RemainingEvents(const api::Lab& lab) {
+  const uint64_t limit = EventLimit(lab);
+  return lab.Delivered() < limit ? limit - lab.Delivered() : 0;
+}
+
+// --- the exported functions, in web/docs/js-api.md order --------------------------------------
+
+uint32_t LabCreate() { return ModuleLabs().Create(); }
+
+std::string LabDispose(uint32_t id) {
+  return WithLab(id, [&](api::Lab&) { return Ok(ModuleLabs().Dispose(id) ? "true" : "false"); });
+}
+
+std::string LabLoad(uint32_t id, val text) {
+  return WithLab(id, [&](api::Lab& lab) {
+    if (!text.isString()) {
+      return Fail({"InvalidArgument", "scenario", "scenario must be JSON text or an object, got " +
+                                                      text.typeOf().as<std::string>()});
+    }
+    const std::string json_text = text.as<std::string>();
+    // Tell "not JSON at all" apart from "JSON, but not a valid scenario" (parse is non-throwing).
+    const bool is_json = !Json::parse(json_text, nullptr, false).is_discarded();
+    const std::vector<scenario::LoadError> errors = lab.Load(json_text);
+    if (!errors.empty()) {
+      ApiError e{is_json ? "InvalidScenario" : "InvalidJson", errors.front().path, ""};
+      for (const auto& p : errors) e.problems.push_back({{"path", p.path}, {"message", p.message}});
+      e.message = errors.size() == 1 ? errors.front().Text()
+                                     : std::to_string(errors.size()) + " problems, first: " + errors.front().Text();
+      return Fail(e);
+    }
+    const auto& s = *lab.Scenario();
+    return Ok(Dump({{"title", s.title}, {"description", s.description}, {"seed", s.seed}}));
+  });
+}
+
+std::string LabReset(uint32_t id, val seed) {
+  return WithLab(id, [&](api::Lab& lab) {
+    if (!lab.Loaded()) return NotLoaded("reset");
+    std::optional<uint32_t> new_seed;
+    if (!seed.isUndefined()) {
+      ApiError err;
+      auto v = IntegerArg(seed, "seed", 0, kMaxSeed, &err);
+      if (!v) return Fail(err);
+      new_seed = static_cast<uint32_t>(*v);
+    }
+    lab.Reset(new_seed);
+    return Ok(Dump({{"seed", lab.Seed()}, {"time_us", lab.NowUs()}}));
+  });
+}
+
+std::string LabStep(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) {
+    // A run ends at limits.max_events even with events pending, exactly as `eventlab run` does.
+    if (!lab.Loaded() || RemainingEvents(lab) == 0) return Ok("null");
+    auto record = lab.Step();
+    return Ok(record ? core::TraceLine(*record) : "null");
+  });
+}
+
+std::string LabStepBack(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) { return Ok(lab.StepBack() ? "true" : "false"); });
+}
+
+std::string LabSeek(uint32_t id, val seq) {
+  return WithLab(id, [&](api::Lab& lab) {
+    ApiError err;
+    auto v = IntegerArg(seq, "seq", 0, kMaxSafeInteger, &err);
+    if (!v) return Fail(err);
+    if (!lab.Loaded()) return NotLoaded("seek");
+    const auto target = static_cast<uint64_t>(*v);
+    if (target > EventLimit(lab)) {
+      return Fail({"SeekBeyondEnd", "seq", "seq " + std::to_string(target) + " is beyond the run: it stops at " +
+                                               "limits.max_events (" + std::to_string(EventLimit(lab)) + ")"});
+    }
+    if (!lab.Seek(target)) {
+      return Fail({"SeekBeyondEnd", "seq", "seq " + std::to_string(target) + " is beyond the run: nothing is pending" +
+                                               " before that delivery"});
+    }
+    return Ok(std::to_string(lab.Delivered()));
+  });
+}
+
+std::string LabRunUntil(uint32_t id, val time_us, val max_events) {
+  return WithLab(id, [&](api::Lab& lab) {
+    ApiError err;
+    auto until = IntegerArg(time_us, "timeUs", 0, kMaxSafeInteger, &err);
+    if (!until) return Fail(err);
+    std::optional<double> cap;
+    if (!max_events.isUndefined()) {
+      cap = IntegerArg(max_events, "maxEvents", 0, kMaxSafeInteger, &err);
+      if (!cap) return Fail(err);
+    }
+    if (!lab.Loaded()) return Ok("0");
+    uint64_t n = RemainingEvents(lab);
+    if (cap) n = std::min(n, static_cast<uint64_t>(*cap));
+    return Ok(std::to_string(lab.RunUntil(static_cast<int64_t>(*until), n)));
+  });
+}
+
+std::string LabNow(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) { return Ok(std::to_string(lab.NowUs())); });
+}
+
+std::string LabDelivered(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) { return Ok(std::to_string(lab.Delivered())); });
+}
+
+std::string LabPending(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) {
+    std::string out = "[";
+    for (const core::Event& e : lab.Pending()) {
+      if (out.size() > 1) out += ",";
+      out += Dump(api::PendingJson(e));
+    }
+    return Ok(out + "]");
+  });
+}
+
+std::string LabTrace(uint32_t id, val from_seq, val to_seq) {
+  return WithLab(id, [&](api::Lab& lab) {
+    ApiError err;
+    double from = 1, to = kMaxSafeInteger;
+    if (!from_seq.isUndefined()) {
+      auto v = IntegerArg(from_seq, "fromSeq", 0, kMaxSafeInteger, &err);
+      if (!v) return Fail(err);
+      from = *v;
+    }
+    if (!to_seq.isUndefined()) {
+      auto v = IntegerArg(to_seq, "toSeq", 0, kMaxSafeInteger, &err);
+      if (!v) return Fail(err);
+      to = *v;
+    }
+    // The same bytes per record as the JSON Lines trace, so JS objects have the same fields.
+    std::string out = "[";
+    for (const core::TraceRecord& r : lab.Trace()) {
+      if (r.seq < from) continue;
+      if (r.seq > to) break;
+      if (out.size() > 1) out += ",";
+      out += core::TraceLine(r);
+    }
+    return Ok(out + "]");
+  });
+}
+
+std::string LabTraceJsonl(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) { return Ok(Dump(core::TraceJsonLines(lab.Trace()))); });
+}
+
+std::string LabState(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) {
+    Json s = lab.State();
+    s["hit_event_limit"] = lab.HitEventLimit();
+    return Ok(Dump(s));
+  });
+}
+
+}  // namespace
+}  // namespace eventlab::bindings
+
+EMSCRIPTEN_BINDINGS(eventlab) {
+  using namespace eventlab::bindings;
+  emscripten::function("labCreate", &LabCreate);
+  emscripten::function("labDispose", &LabDispose);
+  emscripten::function("labLoad", &LabLoad);
+  emscripten::function("labReset", &LabReset);
+  emscripten::function("labStep", &LabStep);
+  emscripten::function("labStepBack", &LabStepBack);
+  emscripten::function("labSeek", &LabSeek);
+  emscripten::function("labRunUntil", &LabRunUntil);
+  emscripten::function("labNow", &LabNow);
+  emscripten::function("labDelivered", &LabDelivered);
+  emscripten::function("labPending", &LabPending);
+  emscripten::function("labTrace", &LabTrace);
+  emscripten::function("labTraceJsonl", &LabTraceJsonl);
+  emscripten::function("labState", &LabState);
+}

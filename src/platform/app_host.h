@@ -1,0 +1,36 @@
+// Everything the page's app is made of, in one instance: the platform seam, the lab (held by the
+// bindings' registry so that JS reaches the same lab by its id) and the UI over it. The main loop
+// gets this object through emscripten_set_main_loop_arg; JS gets its address as a handle.
+#pragma once
+
+#include <cstdint>
+
+#include "platform/web_platform.h"
+#include "ui/app.h"
+
+namespace eventlab::platform {
+
+class AppHost {
+ public:
+  AppHost();
+  /// One browser frame: new frame, UI, render, then hand picked scenarios to the page.
+  void Frame();
+
+  WebPlatform& Platform() { return platform_; }
+  ui::App& App() { return app_; }
+  /// The bindings' id of the lab the UI shows (labLoad(id, ...) from JS acts on it).
+  uint32_t LabId() const { return lab_id_; }
+  /// CPU time of the last frame in milliseconds (UI + render command submission).
+  double LastFrameMs() const { return last_frame_ms_; }
+
+ private:
+  void EnsureLab();
+  void ForwardScenarioRequest();
+
+  WebPlatform platform_;
+  uint32_t lab_id_;
+  ui::App app_;
+  double last_frame_ms_ = 0.0;
+};
+
+}  // namespace eventlab::platform

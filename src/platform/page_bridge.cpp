@@ -1,0 +1,75 @@
+// What the page's JS may ask the app (beyond the lab API in src/bindings/): the lab id the UI
+// shows, the load results and scenario list it should display, and read-outs for tests (frame
+// count, frame time, widget rectangles in CSS pixels). Each function takes the app handle that
+// main() puts in Module.eventlabApp.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <string>
+
+#include "platform/app_host.h"
+
+namespace eventlab::platform {
+namespace {
+
+using emscripten::val;
+
+AppHost& Host(uintptr_t handle) { return *reinterpret_cast<AppHost*>(handle); }
+
+uint32_t AppLabId(uintptr_t h) { return Host(h).LabId(); }
+double AppFrameCount(uintptr_t h) { return static_cast<double>(Host(h).App().Frames()); }
+double AppFrameMs(uintptr_t h) { return Host(h).LastFrameMs(); }
+
+/// {x, y, width, height} of a named widget as drawn last frame, in CSS pixels; null if absent.
+val AppWidgetRect(uintptr_t h, const std::string& name) {
+  const auto& rects = Host(h).App().State().widget_rects;
+  auto it = rects.find(name);
+  if (it == rects.end()) return val::null();
+  const float s = Host(h).Platform().Scale();
+  val r = val::object();
+  r.set("x", it->second.x / s);
+  r.set("y", it->second.y / s);
+  r.set("width", it->second.w / s);
+  r.set("height", it->second.h / s);
+  return r;
+}
+
+val AppWidgetNames(uintptr_t h) {
+  val names = val::array();
+  for (const auto& [name, rect] : Host(h).App().State().widget_rects) names.call<void>("push", name);
+  return names;
+}
+
+bool AppSetScenarioIndex(uintptr_t h, const std::string& index_json) {
+  return Host(h).App().SetScenarioIndex(index_json);
+}
+
+void AppSetLoadResult(uintptr_t h, const std::string& file, const std::string& error) {
+  Host(h).App().SetLoadResult(file, error);
+}
+
+std::string AppLoadError(uintptr_t h) { return Host(h).App().State().load_error; }
+std::string AppCurrentFile(uintptr_t h) { return Host(h).App().State().current_file; }
+double AppSelectedSeq(uintptr_t h) { return static_cast<double>(Host(h).App().State().selected_seq); }
+bool AppHelpVisible(uintptr_t h) { return Host(h).App().State().show_help; }
+bool AppRunning(uintptr_t h) { return Host(h).App().State().running; }
+
+}  // namespace
+}  // namespace eventlab::platform
+
+EMSCRIPTEN_BINDINGS(eventlab_app) {
+  using namespace eventlab::platform;
+  emscripten::function("appLabId", &AppLabId);
+  emscripten::function("appFrameCount", &AppFrameCount);
+  emscripten::function("appFrameMs", &AppFrameMs);
+  emscripten::function("appWidgetRect", &AppWidgetRect);
+  emscripten::function("appWidgetNames", &AppWidgetNames);
+  emscripten::function("appSetScenarioIndex", &AppSetScenarioIndex);
+  emscripten::function("appSetLoadResult", &AppSetLoadResult);
+  emscripten::function("appLoadError", &AppLoadError);
+  emscripten::function("appCurrentFile", &AppCurrentFile);
+  emscripten::function("appSelectedSeq", &AppSelectedSeq);
+  emscripten::function("appHelpVisible", &AppHelpVisible);
+  emscripten::function("appRunning", &AppRunning);
+}

@@ -1,0 +1,93 @@
+// One UI frame: keep the selection in step with the lab (which JS may have changed since the last
+// frame), run at the chosen rate, then lay out and draw every panel.
+#include "ui/app.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "imgui.h"
+#include "ui/commands.h"
+#include "ui/panels.h"
+#include "ui/scenario_index.h"
+#include "ui/style.h"
+
+namespace eventlab::ui {
+
+namespace {
+// A frame never delivers more than this, however long it was: the page stays responsive.
+constexpr uint64_t kMaxEventsPerFrame = 2000;
+}  // namespace
+
+void App::Frame(double dt_s, float scale) {
+  ++frames_;
+  if (scale != style_scale_) {
+    ApplyStyle(scale);
+    style_scale_ = scale;
+  }
+  state_.widget_rects.clear();
+
+  HandleShortcuts(*lab_, state_);
+  AdvanceRun(dt_s);
+  SyncWithLab();
+
+  const Layout layout = ComputeLayout(ImGui::GetIO().DisplaySize, !state_.load_error.empty());
+  DrawControlsPanel(*lab_, state_, layout.controls);
+  if (!state_.load_error.empty()) DrawErrorBanner(state_, layout.banner);
+  DrawScenarioPicker(*lab_, state_, layout.scenarios);
+  DrawPendingPanel(*lab_, layout.pending);
+  DrawTracePanel(*lab_, state_, layout.trace);
+  DrawInspectorPanel(*lab_, state_, layout.inspector);
+  if (state_.show_help) DrawHelpOverlay(state_);
+}
+
+void App::AdvanceRun(double dt_s) {
+  if (!state_.running) return;
+  state_.run_budget += std::max(0.0, dt_s) * state_.rate_events_per_s;
+  const uint64_t due = std::min<uint64_t>(static_cast<uint64_t>(std::floor(state_.run_budget)), kMaxEventsPerFrame);
+  state_.run_budget -= static_cast<double>(due);
+  for (uint64_t i = 0; i < due; ++i) {
+    if (!lab_->CanStep() || !lab_->Step()) {
+      state_.running = false;
+      break;
+    }
+  }
+  state_.follow_latest = true;
+}
+
+void App::SyncWithLab() {
+  // A new scenario (from the picker or from JS): fresh selection, its seed, no stale banner.
+  const void* scenario = lab_->Scenario();
+  if (scenario != seen_scenario_) {
+    seen_scenario_ = scenario;
+    state_.seed_input = lab_->Seed();
+    state_.selected_seq = 0;
+    state_.follow_latest = true;
+    state_.running = false;
+  }
+  if (lab_->Seed() != seen_seed_) {  // a reset with another seed, from JS or the UI
+    seen_seed_ = lab_->Seed();
+    state_.seed_input = seen_seed_;
+  }
+  const uint64_t delivered = lab_->Delivered();
+  if (delivered != seen_delivered_) {
+    seen_delivered_ = delivered;
+    if (state_.follow_latest) state_.scroll_to_selected = true;
+  }
+  if (state_.follow_latest || state_.selected_seq > delivered) state_.selected_seq = delivered;
+  if (!lab_->CanStep()) state_.running = false;
+}
+
+void App::SetLoadResult(std::string_view file, std::string_view error) {
+  state_.load_error = std::string(error);
+  if (error.empty()) state_.current_file = std::string(file);
+  else if (!file.empty()) state_.load_error = std::string(file) + ": " + state_.load_error;
+}
+
+bool App::SetScenarioIndex(std::string_view index_json) {
+  auto entries = ParseScenarioIndex(index_json);
+  if (!entries) return false;
+  state_.scenarios = std::move(*entries);
+  return true;
+}
+
+}  // namespace eventlab::ui

@@ -1,0 +1,40 @@
+// UI commands over api::Lab: the same calls the JS bindings make, plus selection bookkeeping.
+#include "ui/commands.h"
+
+namespace eventlab::ui {
+
+void CommandStep(api::Lab& lab, UiState& state) {
+  if (lab.CanStep() && lab.Step()) {
+    state.follow_latest = true;
+    state.scroll_to_selected = true;
+  }
+}
+
+void CommandStepBack(api::Lab& lab, UiState& state) {
+  state.running = false;
+  if (lab.StepBack()) {
+    state.follow_latest = true;
+    state.scroll_to_selected = true;
+  }
+}
+
+void CommandToggleRun(api::Lab& lab, UiState& state) {
+  state.running = !state.running && lab.Loaded() && lab.CanStep();
+  state.run_budget = 0.0;
+  if (state.running) state.follow_latest = true;
+}
+
+void CommandReset(api::Lab& lab, UiState& state) {
+  state.running = false;
+  lab.Reset(state.seed_input);
+  state.follow_latest = true;
+  state.selected_seq = 0;
+}
+
+void CommandSelect(UiState& state, uint64_t seq) {
+  state.selected_seq = seq;
+  state.follow_latest = false;
+  state.scroll_to_selected = true;
+}
+
+}  // namespace eventlab::ui

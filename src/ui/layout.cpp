@@ -1,0 +1,43 @@
+// The panel tiling: controls across the top, scenarios and pending events on the left, the trace
+// in the middle and the inspector on the right. Sizes come from the font so HiDPI scales them.
+#include "ui/layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace eventlab::ui {
+
+Layout ComputeLayout(ImVec2 display, bool with_banner) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
+  const float row_h = ImGui::GetFrameHeightWithSpacing();
+  const float gap = std::max(1.0f, style.ItemSpacing.y * 0.5f);
+
+  Layout l;
+  const float controls_h = title_h + row_h * 2 + style.WindowPadding.y * 2;
+  l.controls = {{0, 0}, {display.x, controls_h}};
+  float top = controls_h + gap;
+  if (with_banner) {
+    const float banner_h = row_h * 2 + style.WindowPadding.y * 2;
+    l.banner = {{0, top}, {display.x, banner_h}};
+    top += banner_h + gap;
+  }
+  const float body_h = std::max(display.y - top, row_h * 4);
+  const float left_w = std::clamp(display.x * 0.24f, ImGui::GetFontSize() * 14, ImGui::GetFontSize() * 24);
+  const float rest_w = std::max(display.x - left_w - gap * 2, 0.0f);
+  const float trace_w = std::floor(rest_w * 0.56f);
+  const float scenarios_h = std::floor(body_h * 0.36f);
+
+  l.scenarios = {{0, top}, {left_w, scenarios_h}};
+  l.pending = {{0, top + scenarios_h + gap}, {left_w, body_h - scenarios_h - gap}};
+  l.trace = {{left_w + gap, top}, {trace_w, body_h}};
+  l.inspector = {{left_w + gap * 2 + trace_w, top}, {rest_w - trace_w, body_h}};
+  return l;
+}
+
+void PlaceNextWindow(const PanelRect& r) {
+  ImGui::SetNextWindowPos(r.pos, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(r.size, ImGuiCond_Always);
+}
+
+}  // namespace eventlab::ui

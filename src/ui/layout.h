@@ -1,0 +1,32 @@
+// Where each panel goes: a fixed tiling of the display (framebuffer pixels), recomputed every
+// frame so the panels follow the canvas size.
+#pragma once
+
+#include "imgui.h"
+
+namespace eventlab::ui {
+
+struct PanelRect {
+  ImVec2 pos;
+  ImVec2 size;
+};
+
+struct Layout {
+  PanelRect controls;   ///< full width, top
+  PanelRect banner;     ///< below the controls, only when a load failed (size.y == 0 otherwise)
+  PanelRect scenarios;  ///< left column, top
+  PanelRect pending;    ///< left column, bottom
+  PanelRect trace;      ///< centre
+  PanelRect inspector;  ///< right
+};
+
+/// Tiles `display` for the current style and font. `with_banner` makes room for the error banner.
+Layout ComputeLayout(ImVec2 display, bool with_banner);
+
+/// Places the next ImGui window at `r`, fixed (no move, resize or collapse).
+void PlaceNextWindow(const PanelRect& r);
+inline constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+}  // namespace eventlab::ui

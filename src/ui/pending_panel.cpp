@@ -1,0 +1,46 @@
+// The pending-event queue, in delivery order: when, where to, what.
+#include <vector>
+
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/style.h"
+#include "ui/time_text.h"
+
+namespace eventlab::ui {
+
+void DrawPendingPanel(const api::Lab& lab, const PanelRect& where) {
+  PlaceNextWindow(where);
+  const std::vector<core::Event> pending = lab.Pending();
+  char title[64];
+  snprintf(title, sizeof title, "Pending events (%u)###pending", static_cast<unsigned>(pending.size()));
+  if (ImGui::Begin(title, nullptr, kPanelFlags)) {
+    if (pending.empty()) ImGui::TextColored(kMutedColor, lab.Loaded() ? "Nothing pending." : "No scenario.");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!pending.empty() && ImGui::BeginTable("pending", 3, flags)) {
+      ImGui::TableSetupScrollFreeze(0, 1);
+      ImGui::TableSetupColumn("at", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00.000000s").x);
+      ImGui::TableSetupColumn("to");
+      ImGui::TableSetupColumn("kind");
+      ImGui::TableHeadersRow();
+      ImGuiListClipper clipper;
+      clipper.Begin(static_cast<int>(pending.size()));
+      while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+          const core::Event& e = pending[static_cast<size_t>(i)];
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(SecondsText(e.time.us).c_str());
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(e.to.c_str());
+          ImGui::TableNextColumn();
+          if (e.error) ImGui::TextColored(kErrorColor, "%s", e.kind.c_str());
+          else ImGui::TextUnformatted(e.kind.c_str());
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace eventlab::ui

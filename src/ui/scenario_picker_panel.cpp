@@ -1,0 +1,32 @@
+// The scenario picker: the files listed in scenarios/index.json. Picking one asks the page to
+// fetch it; the page then loads it through the same lab API as any JS caller.
+#include <string>
+
+#include "imgui.h"
+#include "ui/panels.h"
+#include "ui/style.h"
+
+namespace eventlab::ui {
+
+void DrawScenarioPicker(const api::Lab& lab, UiState& state, const PanelRect& where) {
+  PlaceNextWindow(where);
+  if (ImGui::Begin("Scenarios", nullptr, kPanelFlags)) {
+    if (state.scenarios.empty()) ImGui::TextColored(kMutedColor, "Loading the scenario list...");
+    for (const ScenarioEntry& entry : state.scenarios) {
+      const bool current = lab.Loaded() && entry.file == state.current_file;
+      const std::string label = entry.title + "##" + entry.file;
+      if (ImGui::Selectable(label.c_str(), current)) state.requested_file = entry.file;
+      RecordWidget(state, ("scenario:" + entry.file).c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("scenarios/%s", entry.file.c_str());
+    }
+    if (const auto* scenario = lab.Scenario(); scenario && !scenario->description.empty()) {
+      ImGui::Separator();
+      ImGui::PushStyleColor(ImGuiCol_Text, kMutedColor);
+      ImGui::TextWrapped("%s", scenario->description.c_str());
+      ImGui::PopStyleColor();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace eventlab::ui

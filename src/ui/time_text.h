@@ -1,0 +1,12 @@
+// Simulated times as the UI shows them: seconds with six decimals ("2.002846s"), like the CLI's
+// readable trace, so columns line up and compare at a glance.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace eventlab::ui {
+
+std::string SecondsText(int64_t us);
+
+}  // namespace eventlab::ui

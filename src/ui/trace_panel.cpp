@@ -1,0 +1,67 @@
+// The trace: every delivered event in order. Clicking a row selects it for the inspector; the
+// selected row is highlighted and kept in view when it changes.
+#include <cstdio>
+#include <string>
+
+#include "imgui.h"
+#include "ui/commands.h"
+#include "ui/panels.h"
+#include "ui/style.h"
+#include "ui/time_text.h"
+
+namespace eventlab::ui {
+
+void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where) {
+  PlaceNextWindow(where);
+  const auto& trace = lab.Trace();
+  char title[64];
+  snprintf(title, sizeof title, "Trace (%u)###trace", static_cast<unsigned>(trace.size()));
+  if (ImGui::Begin(title, nullptr, kPanelFlags)) {
+    if (trace.empty()) ImGui::TextColored(kMutedColor, lab.Loaded() ? "No deliveries yet: press Space or Step." : "No scenario.");
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!trace.empty() && ImGui::BeginTable("trace", 5, flags)) {
+      const float em = ImGui::GetFontSize();
+      ImGui::TableSetupScrollFreeze(0, 1);
+      ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em * 2.2f);
+      ImGui::TableSetupColumn("at", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00.000000s").x);
+      ImGui::TableSetupColumn("from", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      ImGui::TableSetupColumn("to", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      ImGui::TableSetupColumn("kind", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+      ImGui::TableHeadersRow();
+      const float row_h = ImGui::GetTextLineHeightWithSpacing();
+      if (state.scroll_to_selected && state.selected_seq > 0) {
+        // Rows are one line each, so the selected row's offset is known without drawing it.
+        const float y = row_h * static_cast<float>(state.selected_seq - 1);
+        const float view = ImGui::GetWindowHeight() - row_h * 2;
+        if (y < ImGui::GetScrollY() || y > ImGui::GetScrollY() + view) ImGui::SetScrollY(y - view * 0.5f);
+      }
+      state.scroll_to_selected = false;
+      ImGuiListClipper clipper;
+      clipper.Begin(static_cast<int>(trace.size()), row_h);
+      while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+          const core::TraceRecord& r = trace[static_cast<size_t>(i)];
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          char label[32];
+          snprintf(label, sizeof label, "%llu", static_cast<unsigned long long>(r.seq));
+          const ImGuiSelectableFlags sel_flags = ImGuiSelectableFlags_SpanAllColumns;
+          if (ImGui::Selectable(label, r.seq == state.selected_seq, sel_flags)) CommandSelect(state, r.seq);
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(SecondsText(r.event.time.us).c_str());
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(r.event.from.c_str());
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(r.event.to.c_str());
+          ImGui::TableNextColumn();
+          if (r.event.error) ImGui::TextColored(kErrorColor, "%s  %s", r.event.kind.c_str(), r.event.error->code.c_str());
+          else ImGui::TextUnformatted(r.event.kind.c_str());
+        }
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace eventlab::ui
