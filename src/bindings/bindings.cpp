@@ -54,7 +54,8 @@ std::string JsText(const val& v) {
 std::optional<double> IntegerArg(const val& v, const char* name, double lo, double hi, ApiError* err) {
   const std::string field = name;
   if (!v.isNumber()) {
-    *err = {"InvalidArgument", field, field + " must be a number, got " + v.typeOf().as<std::string>() + " " + JsText(v)};
+    *err = {"InvalidArgument", field,
+            field + " must be a number, got " + v.typeOf().as<std::string>() + " " + JsText(v)};
     return std::nullopt;
   }
   const double d = v.as<double>();
@@ -103,8 +104,8 @@ std::string LabDispose(uint32_t id) {
 std::string LabLoad(uint32_t id, val text) {
   return WithLab(id, [&](api::Lab& lab) {
     if (!text.isString()) {
-      return Fail({"InvalidArgument", "scenario", "scenario must be JSON text or an object, got " +
-                                                      text.typeOf().as<std::string>()});
+      return Fail({"InvalidArgument", "scenario",
+                   "scenario must be JSON text or an object, got " + text.typeOf().as<std::string>()});
     }
     const std::string json_text = text.as<std::string>();
     // Tell "not JSON at all" apart from "JSON, but not a valid scenario" (parse is non-throwing).
@@ -113,8 +114,10 @@ std::string LabLoad(uint32_t id, val text) {
     if (!errors.empty()) {
       ApiError e{is_json ? "InvalidScenario" : "InvalidJson", errors.front().path, ""};
       for (const auto& p : errors) e.problems.push_back({{"path", p.path}, {"message", p.message}});
-      e.message = errors.size() == 1 ? errors.front().Text()
-                                     : std::to_string(errors.size()) + " problems, first: " + errors.front().Text();
+      // "not valid JSON: at line L, column C: ..." needs no path; scenario problems do.
+      e.message = !is_json             ? errors.front().message
+                  : errors.size() == 1 ? errors.front().Text()
+                                       : std::to_string(errors.size()) + " problems, first: " + errors.front().Text();
       return Fail(e);
     }
     const auto& s = *lab.Scenario();
@@ -158,12 +161,13 @@ std::string LabSeek(uint32_t id, val seq) {
     if (!lab.Loaded()) return NotLoaded("seek");
     const auto target = static_cast<uint64_t>(*v);
     if (target > EventLimit(lab)) {
-      return Fail({"SeekBeyondEnd", "seq", "seq " + std::to_string(target) + " is beyond the run: it stops at " +
-                                               "limits.max_events (" + std::to_string(EventLimit(lab)) + ")"});
+      return Fail({"SeekBeyondEnd", "seq",
+                   "seq " + std::to_string(target) + " is beyond the run: it stops at limits.max_events (" +
+                       std::to_string(EventLimit(lab)) + ")"});
     }
     if (!lab.Seek(target)) {
-      return Fail({"SeekBeyondEnd", "seq", "seq " + std::to_string(target) + " is beyond the run: nothing is pending" +
-                                               " before that delivery"});
+      return Fail({"SeekBeyondEnd", "seq",
+                   "seq " + std::to_string(target) + " is beyond the run: it ends before that delivery"});
     }
     return Ok(std::to_string(lab.Delivered()));
   });

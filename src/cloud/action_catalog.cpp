@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "cloud/http/http_request.h"
+
 namespace eventlab::cloud {
 
 const std::vector<ActionSpec>& ActionCatalog() {
@@ -11,6 +13,7 @@ const std::vector<ActionSpec>& ActionCatalog() {
     std::vector<ActionSpec> a = {
         {"function.invoke", "function", "function", "payload", {"payload"}, {}},
         {"queue.send", "queue", "queue", "", {"body"}, {"attributes"}},
+        {"http.request", "", "", "", {"method", "url"}, {"headers", "body"}, nullptr, http::BuildHttpRequest},
     };
     std::sort(a.begin(), a.end(), [](const ActionSpec& x, const ActionSpec& y) { return x.name < y.name; });
     return a;

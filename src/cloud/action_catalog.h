@@ -20,6 +20,10 @@ struct LocalCall {
 
 using LocalAction = core::Result<Json> (*)(LocalCall& call, const Json& args);
 
+/// Builds the request event itself, for actions whose target is not a named argument (an HTTP
+/// request goes wherever its URL's host points).
+using RequestBuilder = core::Result<core::EventSpec> (*)(ServiceContext& ctx, const std::string& caller, const Json& args);
+
 struct ActionSpec {
   std::string name;           ///< "<service>.<operation>", also the request event's kind
   std::string target_kind;    ///< kind of resource it goes to ("queue"); empty for local actions without one
@@ -28,6 +32,7 @@ struct ActionSpec {
   std::vector<std::string> required;  ///< other arguments that must be present
   std::vector<std::string> optional;  ///< further arguments allowed
   LocalAction local = nullptr;        ///< set for actions computed in place: no event is sent
+  RequestBuilder build = nullptr;     ///< set when the target comes from elsewhere than target_arg
 };
 
 /// Every known action, sorted by name.

@@ -29,6 +29,11 @@ core::Result<core::EventSpec> BuildRequest(ServiceContext& ctx, const std::strin
                                            const Json& args) {
   const ActionSpec* spec = FindAction(action);
   if (!spec) return core::Error{"InvalidAction", "unknown action \"" + action + "\"", 400};
+  if (spec->build) {
+    auto built = spec->build(ctx, caller, args);
+    if (built.ok()) built.value().delay = HopDelay(ctx, caller);
+    return built;
+  }
   if (!args.is_object() || !args.contains(spec->target_arg) || !args[spec->target_arg].is_string()) {
     return core::Error{"ValidationException", action + " needs \"" + spec->target_arg + "\" naming a " + spec->target_kind, 400};
   }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "cloud/environment.h"
 #include "cloud/messaging.h"
 
 namespace eventlab::cloud {
@@ -39,6 +40,9 @@ struct ResourceConfig {
   virtual std::string Kind() const = 0;
   /// A fresh service for this resource; the config outlives it.
   virtual std::unique_ptr<Service> CreateService() const = 0;
+  /// True if HTTP requests to `host` reach this resource (a bucket's virtual host, an API's
+  /// endpoint). Used by http.request to route a URL.
+  virtual bool ServesHost(const std::string& host, const Environment& env) const { return false; }
 };
 
 }  // namespace eventlab::cloud

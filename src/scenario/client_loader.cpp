@@ -6,7 +6,8 @@ namespace eventlab::scenario {
 
 std::unique_ptr<cloud::ResourceConfig> LoadClient(const ResourceInput& in, Problems& p) {
   auto config = std::make_unique<cloud::clients::ClientConfig>();
-  ReadCommonKeys(in, {}, *config, p);
+  ReadCommonKeys(in, {"permissions"}, *config, p);
+  if (in.json.contains("permissions")) config->permissions = ReadPermissions(in.json["permissions"], Child(in.path, "permissions"), p);
   return config;
 }
 

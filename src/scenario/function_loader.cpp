@@ -6,7 +6,8 @@ namespace eventlab::scenario {
 
 std::unique_ptr<cloud::ResourceConfig> LoadFunction(const ResourceInput& in, Problems& p) {
   auto f = std::make_unique<cloud::functions::FunctionConfig>();
-  ReadCommonKeys(in, {"handler", "timeout", "memory", "environment"}, *f, p);
+  ReadCommonKeys(in, {"handler", "timeout", "memory", "environment", "permissions"}, *f, p);
+  if (in.json.contains("permissions")) f->permissions = ReadPermissions(in.json["permissions"], Child(in.path, "permissions"), p);
   const Json& r = in.json;
   // Lambda: timeout 1 s to 900 s; memory 128 MB to 10,240 MB (Lambda quotas).
   if (auto v = ReadDuration(r, "timeout", in.path, p, core::SimTime::Seconds(1), cloud::functions::kMaxTimeout, f->timeout)) {

@@ -29,6 +29,29 @@ void ReadCommonKeys(const ResourceInput& in, std::initializer_list<const char*> 
   if (auto d = ReadString(in.json, "description", in.path, p, "")) config.description = *d;
 }
 
+std::vector<cloud::iam::Grant> ReadPermissions(const Json& list, const std::string& path, Problems& p) {
+  std::vector<cloud::iam::Grant> grants;
+  if (!list.is_array()) {
+    p.Add(path, "expected an array of {\"action\", \"resource\"} grants");
+    return grants;
+  }
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string at = Child(path, i);
+    if (!list[i].is_object()) {
+      p.Add(at, "expected {\"action\": \"s3:PutObject\", \"resource\": \"arn:aws:s3:::bucket/*\"}");
+      continue;
+    }
+    CheckKeys(list[i], at, {"action", "resource"}, p);
+    auto action = ReadString(list[i], "action", at, p, "");
+    auto resource = ReadString(list[i], "resource", at, p, "*");
+    if (action && (action->empty() || (action->find(':') == std::string::npos && *action != "*"))) {
+      p.Add(Child(at, "action"), "expected \"service:Operation\" such as \"s3:PutObject\" (wildcards allowed)");
+    }
+    if (action && resource) grants.push_back({*action, *resource});
+  }
+  return grants;
+}
+
 void CheckReference(const std::string& name, const std::string& kind, const std::string& path,
                     const ResourceKinds& kinds, Problems& p) {
   auto k = kinds.find(name);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "cloud/iam/permissions.h"
 #include "cloud/service.h"
 #include "scenario/json_fields.h"
 #include "scenario/step_loader.h"
@@ -34,6 +35,9 @@ std::string KnownKinds();
 /// Reports keys other than "kind", "description" and `keys`; sets the config's name and description.
 void ReadCommonKeys(const ResourceInput& in, std::initializer_list<const char*> keys, cloud::ResourceConfig& config,
                     Problems& p);
+
+/// Reads "permissions": [{"action": "s3:PutObject", "resource": "arn:aws:s3:::images/*"}, ...].
+std::vector<cloud::iam::Grant> ReadPermissions(const Json& list, const std::string& path, Problems& p);
 
 /// Records a problem at `path` unless `name` is a resource of `kind`.
 void CheckReference(const std::string& name, const std::string& kind, const std::string& path,

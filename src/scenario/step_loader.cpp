@@ -196,16 +196,18 @@ void CheckCall(const Json& call, const Json* with, const std::string& call_path,
     p.Add(with_path, with ? "expected an object of arguments" : "missing arguments for " + spec->name);
     return;
   }
-  std::vector<std::string> allowed = {spec->target_arg};
+  std::vector<std::string> allowed;
+  if (!spec->target_arg.empty()) allowed.push_back(spec->target_arg);
   allowed.insert(allowed.end(), spec->required.begin(), spec->required.end());
   allowed.insert(allowed.end(), spec->optional.begin(), spec->optional.end());
   CheckKeys(*with, with_path, allowed, p);
   std::vector<std::string> required = spec->required;
-  required.insert(required.begin(), spec->target_arg);
+  if (!spec->target_arg.empty()) required.insert(required.begin(), spec->target_arg);
   for (const std::string& r : required) {
     if (!with->contains(r)) p.Add(Child(with_path, r), "missing (" + spec->name + " needs it)");
   }
   CheckTemplatesAt(*with, with_path, p);
+  if (spec->target_arg.empty()) return;
   auto target = with->find(spec->target_arg);
   if (target == with->end()) return;
   const std::string tpath = Child(with_path, spec->target_arg);

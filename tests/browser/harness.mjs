@@ -4,6 +4,7 @@
 // events: ImGui reads input once per frame, and a bare press can fall inside one frame.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,15 +30,20 @@ function freePort() {
   });
 }
 
+// Plain node:http, not fetch(): scripts/test.sh runs node with --no-experimental-fetch.
+function httpOk(url) {
+  return new Promise((resolve) => {
+    const request = http.get(url, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+  });
+}
+
 async function waitForServer(port, deadlineMs) {
   const start = Date.now();
-  for (;;) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/index.html`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
+  while (!(await httpOk(`http://127.0.0.1:${port}/index.html`))) {
     if (Date.now() - start > deadlineMs) throw new Error(`http.server on port ${port} did not start`);
     await new Promise((r) => setTimeout(r, 100));
   }

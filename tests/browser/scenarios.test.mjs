@@ -3,7 +3,7 @@
 // stays loaded and usable.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clickWidget, labSnapshot, openApp, pressKey, screenshot, startSite } from './harness.mjs';
+import { clickWidget, labSnapshot, openApp, pressKey, screenshot, startSite, ticks } from './harness.mjs';
 
 let site;
 let page;
@@ -34,7 +34,7 @@ test('a broken scenario shows an error and the page keeps working', async () => 
   const before = await labSnapshot(page);
   const result = await page.evaluate(() => window.eventlabPage.loadScenarioText('broken.json', '{"version": 1, oops'));
   assert.equal(result.ok, false);
-  await pressKey(page, 'Shift'); // a frame or two for the banner
+  await ticks(page, 3);
   const error = await page.evaluate(() => window.eventlabPage.loadError());
   assert.match(error, /^broken\.json: /);
   assert.deepEqual(await labSnapshot(page), before, 'the previous scenario is untouched');
@@ -62,7 +62,7 @@ test('the inspector shows the selected delivery, errors included', async () => {
     window.eventlab.seek(record.seq);
     return record;
   });
-  await pressKey(page, 'Shift');
+  await ticks(page, 3);
   assert.ok(refused.error.code, 'hello.json has a refused call');
   assert.equal(await page.evaluate(() => window.eventlabPage.selectedSeq()), refused.seq);
   await screenshot(page, 'scenarios-inspector-error.png');
@@ -70,10 +70,10 @@ test('the inspector shows the selected delivery, errors included', async () => {
 
 test('a good load clears the banner; Dismiss clears it too', async () => {
   await page.evaluate(() => window.eventlabPage.loadScenarioFile('hello.json'));
-  await pressKey(page, 'Shift');
+  await ticks(page, 3);
   assert.equal(await page.evaluate(() => window.eventlabPage.loadError()), '');
   await page.evaluate(() => window.eventlabPage.loadScenarioText('x.json', 'not json'));
-  await pressKey(page, 'Shift');
+  await ticks(page, 3);
   await clickWidget(page, 'dismiss_error');
   assert.equal(await page.evaluate(() => window.eventlabPage.loadError()), '');
   assert.deepEqual(page.pageErrors, []);

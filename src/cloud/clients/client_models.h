@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cloud/iam/permissions.h"
 #include "cloud/service.h"
 #include "core/event.h"
 
@@ -16,6 +17,8 @@ using core::Json;
 struct ClientConfig : ResourceConfig {
   std::string Kind() const override { return "client"; }
   std::unique_ptr<Service> CreateService() const override;
+
+  std::vector<iam::Grant> permissions;  ///< the client's own credentials' grants; none by default
 };
 
 struct ClientStore {

@@ -3,10 +3,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cloud/functions/step.h"
+#include "cloud/iam/permissions.h"
 #include "cloud/service.h"
 #include "cloud/functions/step_interpreter.h"
 #include "core/sim_time.h"
@@ -25,6 +27,8 @@ struct FunctionConfig : ResourceConfig {
   core::SimTime timeout = kDefaultTimeout;
   uint64_t memory_mb = 128;        ///< reported in context; 128..10240 as in Lambda
   Json environment = Json::object();  ///< readable as ${env.NAME}
+  /// The execution role's grants; absent means unrestricted (see iam::Grants).
+  std::optional<std::vector<iam::Grant>> permissions;
 };
 
 /// One execution environment. It serves one invocation at a time and keeps its cache while warm.
