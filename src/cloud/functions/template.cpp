@@ -1,6 +1,6 @@
 // A small recursive-descent parser for template expressions, evaluated over JSON values.
 //   expr := string | integer | true | false | null | call | path
-//   call := name "(" [expr ("," expr)*] ")"
+//   call := name "(" [expr ("," expr)*] ")" followed by path parts (parse_json(x).url)
 //   path := name ("." name | "[" integer "]" | "[" string "]")*
 #include "cloud/functions/template.h"
 
@@ -113,7 +113,7 @@ class Parser {
     std::string name;
     if (!ParseName(&name)) return false;
     SkipSpace();
-    if (pos_ < s_.size() && s_[pos_] == '(') return ParseCall(name, n);
+    if (pos_ < s_.size() && s_[pos_] == '(') return ParseCall(name, n) && ParsePathRest(n);
     if (name == "true" || name == "false" || name == "null") {
       n->type = Node::Type::kLiteral;
       n->literal = name == "null" ? Json(nullptr) : Json(name == "true");
@@ -311,7 +311,13 @@ core::Result<Json> Eval(const Node& n, TemplateScope& scope) {
     case Node::Type::kString: return Json(n.text);
     case Node::Type::kInteger: return Json(n.integer);
     case Node::Type::kLiteral: return n.literal;
-    case Node::Type::kCall: return Call(n, scope);
+    case Node::Type::kCall: {
+      auto v = Call(n, scope);
+      if (!v.ok() || n.path.empty()) return v;
+      const Json* part = Walk(v.value(), n.path);
+      if (!part) return TemplateError("${" + n.text + "(...)" + (n.path[0].is_index ? "" : ".") + PathText(n.path) + "} does not exist");
+      return *part;
+    }
     case Node::Type::kPath: {
       const Json* v = scope.vars ? Walk(*scope.vars, n.path) : nullptr;
       if (!v) return TemplateError("${" + PathText(n.path) + "} does not exist");

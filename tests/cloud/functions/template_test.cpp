@@ -49,6 +49,8 @@ TEST_F(TemplateTest, LiteralsAndTextFunctions) {
   EXPECT_EQ(R("${substr('thumbnail', 0, 5)}").value(), Json("thumb"));
   EXPECT_EQ(R("${substr('abc', 9)}").value(), Json(""));
   EXPECT_EQ(R("${concat('{', name, '}')}").value(), Json("{world}"));
+  EXPECT_EQ(R("${parse_json('{\"a\":{\"b\":[5]}}').a.b[0]}").value(), Json(5));
+  EXPECT_FALSE(R("${parse_json('{}').missing}").ok());
 }
 
 TEST_F(TemplateTest, UuidsAreDeterministicPerStream) {
