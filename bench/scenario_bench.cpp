@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
     events += lab.RunToEnd();
   }
   const std::chrono::duration<double> dt = std::chrono::steady_clock::now() - t0;
-  std::printf("{\"name\":\"%s_runs_native\",\"value\":%.1f,\"unit\":\"runs/s\"}\n", name.c_str(), runs / dt.count());
+  std::printf("{\"name\":\"%s_run_native\",\"value\":%.1f,\"unit\":\"runs/s\"}\n", name.c_str(), runs / dt.count());
   std::printf("{\"name\":\"%s_events_native\",\"value\":%.0f,\"unit\":\"events/s\"}\n", name.c_str(), events / dt.count());
   return 0;
 }

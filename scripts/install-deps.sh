@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what eventlab needs from Debian's packages (and npm), only what is missing.
-# Usage: scripts/install-deps.sh [native] [web] [browser]   (default: native)
+# Usage: scripts/install-deps.sh [native] [web] [ui] [browser]   (default: native)
 # Everything lands in system paths or git-ignored folders under .deps/ and node_modules/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,10 +45,12 @@ for stage in "${stages[@]}"; do
       apt_install emscripten nodejs nlohmann-json3-dev
       fetch_source mbedtls ;;
     ui)
-      apt_install fonts-roboto fonts-dejavu-core
+      apt_install fonts-roboto fonts-dejavu-core xxd
       fetch_source imgui ;;
     browser)
-      apt_install chromium nodejs npm
+      apt_install chromium nodejs
+      # Some nodejs builds bundle npm and conflict with Debian's npm package: add it only if absent.
+      command -v npm >/dev/null || apt_install npm
       if [ ! -d "$root/node_modules/playwright-core" ]; then
         (cd "$root" && npm install --no-audit --no-fund --silent >/dev/null)
       fi ;;

@@ -47,6 +47,7 @@ void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where)
           snprintf(label, sizeof label, "%llu", static_cast<unsigned long long>(r.seq));
           const ImGuiSelectableFlags sel_flags = ImGuiSelectableFlags_SpanAllColumns;
           if (ImGui::Selectable(label, r.seq == state.selected_seq, sel_flags)) CommandSelect(state, r.seq);
+          RecordWidget(state, ("trace_row:" + std::string(label)).c_str());
           ImGui::TableNextColumn();
           ImGui::TextUnformatted(SecondsText(r.event.time.us).c_str());
           ImGui::TableNextColumn();

@@ -58,6 +58,35 @@ test('steps made from JS show in the UI on the next frame', async () => {
   assert.equal(await page.evaluate(() => window.eventlabPage.selectedSeq()), traceLength);
 });
 
+test('clicking a trace row selects it; "caused by" jumps to its cause', async () => {
+  await page.evaluate(() => { window.eventlab.reset(); for (let i = 0; i < 4; i++) window.eventlab.step(); });
+  await ticks(page);
+  await clickWidget(page, 'trace_row:2');
+  assert.equal(await page.evaluate(() => window.eventlabPage.selectedSeq()), 2);
+  const parent = await page.evaluate(() => {
+    const trace = window.eventlab.trace();
+    return trace.find((r) => r.id === trace[1].parent)?.seq ?? null;
+  });
+  if (parent !== null) {
+    await clickWidget(page, 'inspector_cause');
+    assert.equal(await page.evaluate(() => window.eventlabPage.selectedSeq()), parent);
+  }
+  await pressKey(page, 'Space');
+  assert.equal(await page.evaluate(() => window.eventlabPage.selectedSeq()), 5, 'a step selects the new delivery');
+});
+
+test('Reset uses the seed typed in the seed field', async () => {
+  await clickWidget(page, 'seed');
+  await page.keyboard.type('1234');
+  await ticks(page);
+  await pressKey(page, 'Enter');
+  await clickWidget(page, 'reset');
+  const { traceLength, state } = await labSnapshot(page);
+  assert.equal(state.seed, 1234);
+  assert.equal(traceLength, 0);
+  await page.evaluate(() => window.eventlab.reset(42));
+});
+
 test('R runs and pauses', async () => {
   await page.evaluate(() => window.eventlab.reset());
   await ticks(page);

@@ -1,8 +1,10 @@
 // The page loads: the loading indicator goes away, the app draws frames on a canvas that follows
 // the window at the device pixel ratio, and a browser without WebGL2 gets a readable message.
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { clickWidget, labSnapshot, openApp, screenshot, startSite, ticks } from './harness.mjs';
+import { clickWidget, labSnapshot, openApp, root, screenshot, startSite, ticks } from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -16,7 +18,13 @@ test('the page loads, draws frames and loads the first scenario', async (t) => {
     loadingHidden: document.getElementById('loading').hidden,
     file: window.eventlabPage.currentFile(),
     loadError: window.eventlabPage.loadError(),
+    download: window.eventlabPage.download,
   }));
+  const webBuild = process.env.EVENTLAB_WEB_BUILD ?? 'build/web';  // as scripts/assemble-site.sh
+  const wasmBytes = statSync(path.join(root, webBuild, 'eventlab-app.wasm')).size;
+  assert.equal(info.download.bytes, wasmBytes, 'the loading bar counted every byte of the .wasm');
+  assert.equal(info.download.total, wasmBytes, 'and knew the total from Content-Length');
+  assert.ok(info.download.updates >= 1);
   assert.ok(info.frames > 1, `frames drawn: ${info.frames}`);
   assert.ok(info.loadingHidden, 'the loading indicator is hidden after the first frame');
   assert.equal(info.file, 'hello.json');

@@ -1,0 +1,158 @@
+// Types of web/eventlab.mjs, the JS API of eventlab (web/docs/js-api.md). Field names of trace
+// and pending events are those of the trace format (web/docs/trace-format.md).
+
+/** Error codes thrown as EventLabError.code. */
+export type EventLabErrorCode =
+  | 'InvalidJson'      // load(): the text is not JSON
+  | 'InvalidScenario'  // load(): JSON, but not a valid scenario (see problems)
+  | 'InvalidArgument'  // a bad argument; path names it ("seed", "seq", "timeUs", ...)
+  | 'NotLoaded'        // reset() or seek() before a scenario was loaded
+  | 'SeekBeyondEnd'    // seek(): the run ends before that delivery
+  | 'Disposed'         // any call after dispose()
+  | 'UnknownLab'       // the module no longer has this lab
+  | 'ModuleLoad'       // createEventLab()/wrapModule(): the module could not be loaded or is not one
+  | 'Internal';        // a bug inside the simulator, caught before it reached JS
+
+/** One scenario problem: a JSON pointer ("" is the whole document) and what is wrong there. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export declare class EventLabError extends Error {
+  constructor(code: EventLabErrorCode, message: string, path?: string, problems?: Problem[]);
+  readonly name: 'EventLabError';
+  readonly code: EventLabErrorCode;
+  /** The argument's name, or the JSON pointer of the first scenario problem. */
+  readonly path: string;
+  /** Every scenario problem (load() only; otherwise empty). */
+  readonly problems: Problem[];
+}
+
+/** A service error as the real service reports it. */
+export interface ServiceError {
+  code: string;
+  message: string;
+  status: number;
+}
+
+/** One delivered event: a line of the JSON Lines trace, with the same fields. */
+export interface TraceEvent {
+  /** Deliveries counted from 1. */
+  seq: number;
+  /** Simulated time of delivery, µs from the scenario's start. */
+  time_us: number;
+  id: number;
+  /** The event being handled when this one was scheduled (its cause). */
+  parent: number | null;
+  /** The request this event answers. */
+  reply_to: number | null;
+  from: string;
+  to: string;
+  kind: string;
+  payload: unknown;
+  error: ServiceError | null;
+}
+
+/** An event waiting in the queue, in delivery order. */
+export interface PendingEvent {
+  id: number;
+  time_us: number;
+  from: string;
+  to: string;
+  kind: string;
+  payload: unknown;
+  error: ServiceError | null;
+  parent: number | null;
+}
+
+/** state(): the clock, the delivery count, the seed and each resource's state. */
+export interface LabState {
+  time_us: number;
+  seq: number;
+  seed: number;
+  /** True when the run stopped at limits.max_events with events still pending. */
+  hit_event_limit: boolean;
+  resources: Record<string, unknown>;
+}
+
+/** Payload of the "load" event. */
+export interface LoadInfo {
+  title: string;
+  description: string;
+  seed: number;
+}
+
+/** Payload of the "reset" event. */
+export interface ResetInfo {
+  seed: number;
+  time_us: number;
+}
+
+export interface EventLabEvents {
+  event: TraceEvent;
+  reset: ResetInfo;
+  load: LoadInfo;
+}
+
+export type EventLabEventType = keyof EventLabEvents;
+
+export interface EventLab {
+  /** The lab's id in its module (shared with the page's UI when wrapped with labId). */
+  readonly id: number;
+  /** Loads a scenario (an object or JSON text) and resets to time 0 with its seed. On failure
+   * throws EventLabError and keeps the previous scenario and position. */
+  load(scenario: object | string): void;
+  /** Back to time 0. `seed` (0..4294967295) replaces the current seed; without it the seed stays. */
+  reset(seed?: number): void;
+  /** Delivers the next event; null when nothing is pending or limits.max_events is reached. */
+  step(): TraceEvent | null;
+  /** Goes back one delivery; false at the start. */
+  stepBack(): boolean;
+  /** The exact state after delivery `seq` (0 = the start); throws SeekBeyondEnd past the run. */
+  seek(seq: number): void;
+  /** Delivers the events due at or before `timeUs`, at most `maxEvents` (and never past
+   * limits.max_events); returns how many were delivered. */
+  runUntil(timeUs: number, maxEvents?: number): number;
+  /** Simulated time, µs. */
+  now(): number;
+  pending(): PendingEvent[];
+  /** Delivered events with fromSeq <= seq <= toSeq (default: all). */
+  trace(fromSeq?: number, toSeq?: number): TraceEvent[];
+  /** The trace as JSON Lines, byte for byte what `eventlab run --trace` writes. */
+  traceJsonl(): string;
+  state(): LabState;
+  /** Subscribes; returns the function that unsubscribes. */
+  on<T extends EventLabEventType>(type: T, cb: (e: EventLabEvents[T]) => void): () => void;
+  /** Frees the lab; every later call throws EventLabError "Disposed". Idempotent. */
+  dispose(): void;
+}
+
+/** A module instance carrying the eventlab bindings (eventlab-core or the page's app module). */
+export interface EventLabModule {
+  labCreate(): number;
+  [binding: string]: unknown;
+}
+
+/** An Emscripten MODULARIZE factory: eventlab-core.js defines EventLabCore. */
+export type EventLabModuleFactory = (overrides?: object) => Promise<EventLabModule>;
+
+export interface CreateEventLabOptions {
+  /** Use this factory instead of loading eventlab-core.js. */
+  moduleFactory?: EventLabModuleFactory;
+  /** Where eventlab-core.js is; default beside eventlab.mjs (node also tries ../build/web/). */
+  moduleUrl?: string | URL;
+  /** Passed to the factory: where to find eventlab-core.wasm. */
+  locateFile?: (path: string, scriptDirectory: string) => string;
+  /** Passed to the factory: the .wasm bytes, already downloaded. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+export interface WrapModuleOptions {
+  /** Wrap this existing lab of the module instead of creating one; dispose() then only detaches. */
+  labId?: number;
+}
+
+export function createEventLab(options?: CreateEventLabOptions): Promise<EventLab>;
+
+export function wrapModule(module: EventLabModule, options?: WrapModuleOptions): EventLab;
