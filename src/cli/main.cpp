@@ -15,6 +15,9 @@ constexpr const char* kUsage =
     "                      run a scenario and print a readable trace\n"
     "  validate SCENARIO.json\n"
     "                      check a scenario; one 'path: message' line per problem\n"
+    "  presign --method GET|PUT --bucket B --key K --region R --access-key AK --secret-key SK\n"
+    "          --date YYYYMMDDTHHMMSSZ --expires SECONDS [--host H]\n"
+    "                      print a SigV4 presigned S3 URL\n"
     "\n"
     "Run 'eventlab <command> --help' for a command's options.\n"
     "Exit codes: 0 done, 1 invalid input, 2 usage error.\n";
@@ -32,6 +35,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "run") return RunCommand(args);
   if (command == "validate") return ValidateCommand(args);
+  if (command == "presign") return PresignCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;
     return kExitOk;

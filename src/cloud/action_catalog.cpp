@@ -4,7 +4,10 @@
 
 #include <algorithm>
 
+#include "cloud/gateway/api_url_action.h"
 #include "cloud/http/http_request.h"
+#include "core/digest.h"
+#include "cloud/storage/presign_action.h"
 
 namespace eventlab::cloud {
 
@@ -12,7 +15,21 @@ const std::vector<ActionSpec>& ActionCatalog() {
   static const std::vector<ActionSpec> kActions = [] {
     std::vector<ActionSpec> a = {
         {"function.invoke", "function", "function", "payload", {"payload"}, {}},
+        {"function.invoke_async", "function", "function", "payload", {"payload"}, {}},
         {"queue.send", "queue", "queue", "", {"body"}, {"attributes"}},
+        {"table.put_item", "table", "table", "", {"item"}, {"condition_expression", "expression_attribute_names", "expression_attribute_values", "return_values"}},
+        {"table.get_item", "table", "table", "", {"key"}, {"consistent_read"}},
+        {"table.update_item", "table", "table", "", {"key", "update_expression"}, {"condition_expression", "expression_attribute_names", "expression_attribute_values", "return_values"}},
+        {"table.delete_item", "table", "table", "", {"key"}, {"condition_expression", "expression_attribute_names", "expression_attribute_values", "return_values"}},
+        {"table.query", "table", "table", "", {"key_condition_expression", "expression_attribute_values"}, {"expression_attribute_names", "filter_expression", "limit", "scan_index_forward", "exclusive_start_key"}},
+        {"table.scan", "table", "table", "", {}, {"limit", "exclusive_start_key", "filter_expression", "expression_attribute_names", "expression_attribute_values"}},
+        {"api.url", "api", "api", "", {}, {}, gateway::ApiUrlAction},
+        {"storage.put_object", "bucket", "bucket", "", {"key", "body"}, {"content_type"}},
+        {"storage.get_object", "bucket", "bucket", "", {"key"}, {}},
+        {"storage.head_object", "bucket", "bucket", "", {"key"}, {}},
+        {"storage.delete_object", "bucket", "bucket", "", {"key"}, {}},
+        {"storage.list_objects_v2", "bucket", "bucket", "", {}, {"prefix", "max_keys", "continuation_token"}},
+        {"storage.presign", "bucket", "bucket", "", {"key", "method", "expires"}, {}, storage::PresignAction},
         {"http.request", "", "", "", {"method", "url"}, {"headers", "body"}, nullptr, http::BuildHttpRequest},
     };
     std::sort(a.begin(), a.end(), [](const ActionSpec& x, const ActionSpec& y) { return x.name < y.name; });
@@ -31,13 +48,18 @@ const ActionSpec* FindAction(const std::string& name) {
 CallOutcome MakeCall(ServiceContext& ctx, const std::string& caller, const std::string& action, const Json& args,
                      core::SimTime delay, int64_t now_epoch_us) {
   CallOutcome out;
+  Json complete_args = args;
+  if (!core::CompleteSyntheticBodies(complete_args)) {
+    out.result = core::Error{"ValidationException", "a {\"$body\": {\"size\": N}} needs a non-negative integer size", 400};
+    return out;
+  }
   const ActionSpec* spec = FindAction(action);
   if (spec && spec->local) {
     LocalCall call{ctx, caller, now_epoch_us};
-    out.result = spec->local(call, args);
+    out.result = spec->local(call, complete_args);
     return out;
   }
-  auto request = BuildRequest(ctx, caller, action, args);
+  auto request = BuildRequest(ctx, caller, action, complete_args);
   if (!request.ok()) {
     out.result = request.error();
     return out;

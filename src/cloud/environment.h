@@ -17,6 +17,9 @@ struct Timings {
   SimTime network_jitter = SimTime::Millis(1);   ///< up to this much extra per hop, uniform
   SimTime cold_start = SimTime::Millis(250);     ///< runtime and code init of a new container
   SimTime warm_start = SimTime::Millis(1);       ///< dispatch to an idle warm container
+  /// An idle container is reclaimed after this long. Lambda does not publish the figure; reuse
+  /// is commonly observed for 5 to 15 minutes, so the default sits in that range.
+  SimTime container_idle = SimTime::Seconds(600);
 };
 
 /// Real service limits. Overridable per scenario under "limits".
@@ -24,9 +27,22 @@ struct Limits {
   /// Lambda Invoke, RequestResponse: "For synchronous invocations, the maximum payload size is
   /// 6 MB" (AWS Lambda API reference, Invoke). 6 MB here is 6 * 1024 * 1024 bytes.
   uint64_t function_sync_payload_bytes = 6291456;
+  /// Lambda Invoke, Event: "For asynchronous invocations, the maximum payload size is 1 MB"
+  /// (AWS Lambda API reference, Invoke), 1,048,576 bytes.
+  uint64_t function_async_payload_bytes = 1048576;
   /// SQS MaximumMessageSize queue attribute default, 262,144 bytes (256 KiB); settable up to
   /// 1,048,576 (SQS API reference, SetQueueAttributes).
   uint64_t queue_message_bytes = 262144;
+  /// DynamoDB maximum item size, 400 KB = 409,600 bytes, "including both attribute name binary
+  /// length (UTF-8 length) and attribute value lengths" (DynamoDB developer guide, quotas: items).
+  uint64_t table_item_max_bytes = 409600;
+  /// API Gateway quotas, REST APIs: "Maximum payload size" 10 MB (10,485,760 bytes); larger
+  /// requests are answered 413 by the gateway itself.
+  uint64_t gateway_payload_bytes = 10485760;
+  /// S3 PutObject: "Upload an object in a single operation by using the AWS SDKs, REST API, or AWS
+  /// CLI - With a single PUT operation, you can upload a single object up to 5 GB in size" (S3 user
+  /// guide, uploading objects; S3 quotas). 5 GB here is 5 * 1024^3 bytes.
+  uint64_t storage_put_object_max_bytes = 5368709120;
   /// Concurrent executions (containers) per function. The default is Lambda's account quota of
   /// 1,000 concurrent executions (Lambda quotas), applied here to each function on its own.
   uint64_t function_concurrency = 1000;

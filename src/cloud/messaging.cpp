@@ -10,6 +10,8 @@ core::Error NotFoundError(const ServiceContext& ctx, const std::string& kind, co
     // SQS answers a missing queue with this code and message (SQS API reference, common errors).
     return {"AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.", 400};
   }
+  if (kind == "bucket") return {"NoSuchBucket", "The specified bucket does not exist", 404};  // S3
+  if (kind == "table") return {"ResourceNotFoundException", "Requested resource not found", 400};  // DynamoDB
   if (kind == "function") {
     return {"ResourceNotFoundException",
             "Function not found: arn:aws:lambda:" + ctx.env().region + ":" + ctx.env().account + ":function:" + name, 404};
@@ -52,7 +54,13 @@ core::Result<core::EventSpec> BuildRequest(ServiceContext& ctx, const std::strin
   return e;
 }
 
+RequestRef RefOf(const core::Event& request) { return {request.id, request.from, request.to, request.kind}; }
+
 void Reply(ServiceContext& ctx, const core::Event& request, const core::Result<Json>& result, core::SimTime extra) {
+  ReplyTo(ctx, RefOf(request), result, extra);
+}
+
+void ReplyTo(ServiceContext& ctx, const RequestRef& request, const core::Result<Json>& result, core::SimTime extra) {
   core::EventSpec e;
   e.delay = extra + HopDelay(ctx, request.to);
   e.reply_to = request.id;

@@ -31,10 +31,18 @@ core::SimTime HopDelay(ServiceContext& ctx, const std::string& component);
 core::Result<core::EventSpec> BuildRequest(ServiceContext& ctx, const std::string& caller, const std::string& action,
                                            const Json& args);
 
+/// What a reply needs to know of its request, kept by services that answer later.
+struct RequestRef {
+  uint64_t id = 0;
+  std::string from, to, kind;
+};
+RequestRef RefOf(const core::Event& request);
+
 /// Schedules the reply to `request`: kind "<request kind>.result", addressed to the requester,
 /// after `extra` plus one hop.
 void Reply(ServiceContext& ctx, const core::Event& request, const core::Result<Json>& result,
            core::SimTime extra = {});
+void ReplyTo(ServiceContext& ctx, const RequestRef& request, const core::Result<Json>& result, core::SimTime extra = {});
 
 /// The service's error for a missing resource (SQS NonExistentQueue, Lambda
 /// ResourceNotFoundException, ...).

@@ -47,6 +47,51 @@ std::string SyntheticMd5Hex(uint64_t size) {
 
 Json SyntheticBody(uint64_t size) { return Json{{"$body", {{"size", size}, {"md5", SyntheticMd5Hex(size)}}}}; }
 
+bool CompleteSyntheticBodies(Json& value) {
+  if (value.is_array()) {
+    for (Json& item : value) {
+      if (!CompleteSyntheticBodies(item)) return false;
+    }
+    return true;
+  }
+  if (!value.is_object()) return true;
+  if (!IsSyntheticBody(value)) {
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (!CompleteSyntheticBodies(it.value())) return false;
+    }
+    return true;
+  }
+  Json& body = value["$body"];
+  if (!body.contains("size") || !body["size"].is_number_unsigned()) {
+    if (!(body.contains("size") && body["size"].is_number_integer() && body["size"].get<int64_t>() >= 0)) return false;
+  }
+  if (!body.contains("md5")) body["md5"] = SyntheticMd5Hex(body["size"].get<uint64_t>());
+  return true;
+}
+
+namespace {
+
+// Replaces synthetic bodies by "" and adds up their declared sizes.
+Json StripSyntheticBodies(const Json& value, uint64_t* bodies) {
+  if (IsSyntheticBody(value)) {
+    *bodies += BodySize(value);
+    return Json("");
+  }
+  if (!value.is_array() && !value.is_object()) return value;
+  Json out = value;
+  for (auto it = out.begin(); it != out.end(); ++it) *it = StripSyntheticBodies(*it, bodies);
+  return out;
+}
+
+}  // namespace
+
+uint64_t PayloadSize(const Json& payload) {
+  if (payload.is_string() || IsSyntheticBody(payload)) return BodySize(payload);
+  uint64_t bodies = 0;
+  const Json stripped = StripSyntheticBodies(payload, &bodies);
+  return stripped.dump().size() + bodies;
+}
+
 bool IsSyntheticBody(const Json& value) {
   return value.is_object() && value.size() == 1 && value.contains("$body") && value["$body"].is_object();
 }

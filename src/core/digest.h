@@ -20,6 +20,14 @@ std::string SyntheticMd5Hex(uint64_t size);
 /// {"$body": {"size": N, "md5": "..."}}: how a synthetic body appears in payloads and traces.
 Json SyntheticBody(uint64_t size);
 
+/// Fills in the "md5" of every {"$body": {"size": N}} inside `value` that lacks one (a size that
+/// a template computed at run time). False if some "$body" has no usable size.
+bool CompleteSyntheticBodies(Json& value);
+
+/// The size of `payload` on the wire: its compact JSON text, with every synthetic body inside it
+/// counted at its declared size (an 8 MB body nested in an API proxy event weighs 8 MB).
+uint64_t PayloadSize(const Json& payload);
+
 /// True for a {"$body": {...}} value.
 bool IsSyntheticBody(const Json& value);
 

@@ -6,7 +6,21 @@ namespace eventlab::scenario {
 
 std::unique_ptr<cloud::ResourceConfig> LoadFunction(const ResourceInput& in, Problems& p) {
   auto f = std::make_unique<cloud::functions::FunctionConfig>();
-  ReadCommonKeys(in, {"handler", "timeout", "memory", "environment", "permissions"}, *f, p);
+  ReadCommonKeys(in, {"handler", "timeout", "memory", "environment", "permissions", "on_failure", "on_success"}, *f, p);
+  // Destinations for asynchronous invocations: {"queue": name}.
+  for (const char* key : {"on_failure", "on_success"}) {
+    auto it = in.json.find(key);
+    if (it == in.json.end()) continue;
+    const std::string dpath = Child(in.path, key);
+    if (!it->is_object() || !it->contains("queue") || !(*it)["queue"].is_string()) {
+      p.Add(dpath, "expected {\"queue\": \"<queue name>\"}");
+      continue;
+    }
+    CheckKeys(*it, dpath, {"queue"}, p);
+    const std::string queue = (*it)["queue"].get<std::string>();
+    CheckReference(queue, "queue", Child(dpath, "queue"), in.kinds, p);
+    (std::string(key) == "on_failure" ? f->on_failure_queue : f->on_success_queue) = queue;
+  }
   if (in.json.contains("permissions")) f->permissions = ReadPermissions(in.json["permissions"], Child(in.path, "permissions"), p);
   const Json& r = in.json;
   // Lambda: timeout 1 s to 900 s; memory 128 MB to 10,240 MB (Lambda quotas).

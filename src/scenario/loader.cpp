@@ -41,13 +41,16 @@ void LoadTimings(const Json& doc, WorldConfig& w, Problems& p) {
   if (it == doc.end()) return;
   const std::string path = "/timings";
   if (!it->is_object()) return p.Add(path, "expected an object, got " + TypeName(*it));
-  CheckKeys(*it, path, {"network_latency", "network_jitter", "cold_start", "warm_start"}, p);
+  CheckKeys(*it, path, {"network_latency", "network_jitter", "cold_start", "warm_start", "container_idle"}, p);
   cloud::Timings& t = w.env.timings;
   const SimTime zero{}, hour = SimTime::Seconds(3600);
   if (auto v = ReadDuration(*it, "network_latency", path, p, zero, hour, t.network_latency)) t.network_latency = *v;
   if (auto v = ReadDuration(*it, "network_jitter", path, p, zero, hour, t.network_jitter)) t.network_jitter = *v;
   if (auto v = ReadDuration(*it, "cold_start", path, p, zero, hour, t.cold_start)) t.cold_start = *v;
   if (auto v = ReadDuration(*it, "warm_start", path, p, zero, hour, t.warm_start)) t.warm_start = *v;
+  if (auto v = ReadDuration(*it, "container_idle", path, p, SimTime::Seconds(1), SimTime::Seconds(86400), t.container_idle)) {
+    t.container_idle = *v;
+  }
 }
 
 void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
@@ -56,13 +59,17 @@ void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
   const std::string path = "/limits";
   if (!it->is_object()) return p.Add(path, "expected an object, got " + TypeName(*it));
   CheckKeys(*it, path,
-            {"function_sync_payload_bytes", "queue_message_bytes", "function_concurrency",
-             "max_events"},
+            {"function_sync_payload_bytes", "function_async_payload_bytes", "queue_message_bytes", "gateway_payload_bytes", "storage_put_object_max_bytes", "function_concurrency",
+             "max_events", "table_item_max_bytes"},
             p);
   cloud::Limits& l = w.env.limits;
   const uint64_t gib = 1ULL << 30;
   if (auto v = ReadUnsigned(*it, "function_sync_payload_bytes", path, p, 1, gib, l.function_sync_payload_bytes)) l.function_sync_payload_bytes = *v;
   if (auto v = ReadUnsigned(*it, "queue_message_bytes", path, p, 1, gib, l.queue_message_bytes)) l.queue_message_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "table_item_max_bytes", path, p, 1, gib, l.table_item_max_bytes)) l.table_item_max_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "gateway_payload_bytes", path, p, 1, gib, l.gateway_payload_bytes)) l.gateway_payload_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "storage_put_object_max_bytes", path, p, 1, 5 * gib, l.storage_put_object_max_bytes)) l.storage_put_object_max_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "function_async_payload_bytes", path, p, 1, gib, l.function_async_payload_bytes)) l.function_async_payload_bytes = *v;
   if (auto v = ReadUnsigned(*it, "function_concurrency", path, p, 1, 100000, l.function_concurrency)) l.function_concurrency = *v;
   if (auto v = ReadUnsigned(*it, "max_events", path, p, 1, 10000000, l.max_events)) l.max_events = *v;
 }

@@ -10,6 +10,9 @@ const std::map<std::string, ResourceLoader>& ResourceLoaders() {
       {"client", LoadClient},
       {"function", LoadFunction},
       {"queue", LoadQueue},
+      {"table", LoadTable},
+      {"api", LoadApi},
+      {"bucket", LoadBucket},
   };
   return kLoaders;
 }

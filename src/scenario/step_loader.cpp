@@ -168,7 +168,10 @@ Step LoadStep(const Json& j, const std::string& path, const ResourceKinds& kinds
       break;
     case StepType::kFail: LoadFail(v, s, vpath, p); break;
     case StepType::kWork:
-      if (auto d = ParseDurationAt(v, vpath, p)) {
+      if (v.is_string() && v.get_ref<const std::string&>().find("${") != std::string::npos) {
+        CheckTemplatesAt(v, vpath, p);  // a duration computed at run time, e.g. from the image size
+        s.with = v;
+      } else if (auto d = ParseDurationAt(v, vpath, p)) {
         if (d->us < 0) p.Add(vpath, "work cannot be negative");
         s.work = *d;
       }

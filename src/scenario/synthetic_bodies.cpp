@@ -1,6 +1,7 @@
 // The md5 is computed once at load time (streamed, so a 10 MB body costs no 10 MB of memory).
 #include "scenario/synthetic_bodies.h"
 
+#include "cloud/functions/template.h"
 #include "core/digest.h"
 
 namespace eventlab::scenario {
@@ -22,7 +23,16 @@ void NormalizeSyntheticBodies(Json& value, const std::string& path, Problems& p)
     return;
   }
   CheckKeys(body, bpath, {"size", "md5"}, p);
-  // The size must be a literal: the digest is computed here, once.
+  // A templated size ("${div(obj.ContentLength, 40)}") gets its digest when the call is made.
+  if (body.contains("size") && body["size"].is_string()) {
+    const std::string e = cloud::functions::CheckTemplates(body["size"]);
+    if (body["size"].get<std::string>().find("${") == std::string::npos || !e.empty()) {
+      p.Add(Child(bpath, "size"), e.empty() ? "expected a byte count or a \"${...}\" template" : "bad template: " + e);
+    }
+    CheckKeys(body, bpath, {"size"}, p);
+    return;
+  }
+  // A literal size gets its digest here, once.
   auto size = ReadUnsigned(body, "size", bpath, p, 0, kMaxSyntheticBodyBytes, 0);
   if (!body.contains("size")) p.Add(bpath, "missing \"size\" (bytes)");
   if (!size) return;

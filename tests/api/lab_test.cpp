@@ -104,7 +104,7 @@ TEST_F(LabTest, AFailedLoadLeavesThePreviousScenarioIntact) {
   const std::string trace = TraceBytes();
   auto errors = lab_.Load(R"({"version": 1, "resources": {"x": {"kind": "bukket"}}})");
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].Text(), "/resources/x/kind: unknown kind \"bukket\" (client, function, queue)");
+  EXPECT_EQ(errors[0].Text().rfind("/resources/x/kind: unknown kind \"bukket\" (", 0), 0u) << errors[0].Text();
   EXPECT_EQ(TraceBytes(), trace);
   EXPECT_EQ(lab_.Delivered(), 5u);
   EXPECT_FALSE(lab_.Load("{not json").empty());

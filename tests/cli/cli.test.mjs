@@ -74,10 +74,10 @@ test('invalid scenarios exit 1 with one path: message line per problem', () => {
   writeFileSync(bad, JSON.stringify({ version: 1, resources: { images: { kind: 'bukket' }, f: { kind: 'function', handler: [], timout: '3s' } } }));
   const v = run('validate', bad);
   assert.equal(v.status, 1);
-  assert.deepEqual(v.stdout.trimEnd().split('\n'), [
-    '/resources/images/kind: unknown kind "bukket" (client, function, queue)',
-    '/resources/f/timout: unknown key (expected one of: description, environment, handler, kind, memory, timeout)',
-  ]);
+  const lines = v.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^\/resources\/images\/kind: unknown kind "bukket" \(.*\bfunction\b.*\bqueue\b.*\)$/);
+  assert.match(lines[1], /^\/resources\/f\/timout: unknown key \(expected one of: .*\btimeout\b.*\)$/);
   assert.equal(run('run', bad).status, 1);
   assert.equal(run('run', join(tmp, 'missing.json')).status, 1);
   writeFileSync(bad, '{"version": 1,');
@@ -88,4 +88,21 @@ test('validate accepts every shipped scenario', () => {
   const r = run('validate', hello);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /ok$/m);
+});
+
+test('presign reproduces the SigV4 query-string example AWS publishes', () => {
+  const r = run('presign', '--method', 'GET', '--bucket', 'examplebucket', '--key', 'test.txt',
+    '--region', 'us-east-1', '--access-key', 'AKIAIOSFODNN7EXAMPLE',
+    '--secret-key', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '--date', '20130524T000000Z', '--expires', '86400');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), 'https://examplebucket.s3.amazonaws.com/test.txt' +
+    '?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request' +
+    '&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host' +
+    '&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
+  assert.equal(run('presign', '--help').status, 0);
+  assert.equal(run('presign', '--method', 'GET').status, 2);
+  assert.equal(run('presign', '--method', 'POST', '--bucket', 'b', '--key', 'k', '--region', 'us-east-1',
+    '--access-key', 'A', '--secret-key', 'S', '--date', '20130524T000000Z', '--expires', '60').status, 2);
+  assert.equal(run('presign', '--method', 'GET', '--bucket', 'b', '--key', 'k', '--region', 'us-east-1',
+    '--access-key', 'A', '--secret-key', 'S', '--date', '20130524T000000Z', '--expires', '604801').status, 2);
 });

@@ -27,6 +27,13 @@ TEST(DigestTest, SyntheticBodyDigestEqualsTheDigestOfItsBytes) {
   EXPECT_EQ(SyntheticMd5Hex(300000), "34fadf2975834e9a357ec41d3e6df067");
 }
 
+TEST(DigestTest, PayloadSizeCountsNestedSyntheticBodiesAtTheirDeclaredSize) {
+  const Json event = {{"body", SyntheticBody(8388608)}, {"path", "/images"}};
+  EXPECT_EQ(PayloadSize(event), Json({{"body", ""}, {"path", "/images"}}).dump().size() + 8388608);
+  EXPECT_EQ(PayloadSize(SyntheticBody(5)), 5u);
+  EXPECT_EQ(PayloadSize(Json("abc")), 3u);
+}
+
 TEST(DigestTest, BodySizeCountsSyntheticStringAndJsonBodies) {
   EXPECT_EQ(BodySize(SyntheticBody(10485760)), 10485760u);
   EXPECT_EQ(BodySize(Json("hello")), 5u);

@@ -29,6 +29,9 @@ struct FunctionConfig : ResourceConfig {
   Json environment = Json::object();  ///< readable as ${env.NAME}
   /// The execution role's grants; absent means unrestricted (see iam::Grants).
   std::optional<std::vector<iam::Grant>> permissions;
+  /// Asynchronous invocations: queues that get the invocation record when retries are exhausted
+  /// (on failure) or when the function succeeds (on success); empty when not configured.
+  std::string on_failure_queue, on_success_queue;
 };
 
 /// One execution environment. It serves one invocation at a time and keeps its cache while warm.
@@ -39,6 +42,7 @@ struct Container {
   core::SimTime busy_until;     ///< still finishing the last handler's CPU work until then
   Json cache = Json::object();  ///< ${container.*}: survives between invocations in this container
   uint64_t invocations = 0;
+  uint64_t expiry_timer = 0;    ///< pending function.expire event while idle, or 0
 };
 
 /// An invocation in progress.
@@ -53,6 +57,8 @@ struct Invocation {
   uint64_t waiting_call = 0;    ///< id of the request whose reply the handler awaits, or 0
   core::SimTime invoked_at;     ///< when the invoke event arrived
   core::SimTime started_at;     ///< when the handler started (after any cold start)
+  bool async = false;           ///< an Event invocation: nobody awaits the result; retries apply
+  uint32_t attempt = 1;         ///< 1 for the first try of an async event, then 2 and 3
   Execution execution;
 };
 
@@ -60,10 +66,16 @@ struct FunctionStore {
   std::map<uint32_t, Container> containers;   ///< by container id
   std::map<uint64_t, Invocation> running;     ///< by invoke event id
   uint32_t next_container = 1;
-  uint64_t invocations = 0, cold_starts = 0, errors = 0, throttles = 0;
+  uint64_t invocations = 0, cold_starts = 0, errors = 0, throttles = 0, expired = 0;
   std::vector<Json> recent;  ///< finished invocations, newest last: request_id, cold, init/run µs, error
   std::vector<Json> logs;    ///< log lines, newest last: request_id, time_us, line
 };
+
+/// Lambda retries a failed asynchronous invocation twice, "with one minute between the first and
+/// second attempts, and two minutes between the second and third" (Lambda developer guide,
+/// asynchronous invocation).
+inline constexpr uint32_t kAsyncAttempts = 3;
+inline constexpr core::SimTime kAsyncRetryDelays[] = {core::SimTime::Seconds(60), core::SimTime::Seconds(120)};
 
 /// How many finished invocations and log lines a function keeps for inspection.
 inline constexpr size_t kKeepRecent = 50;

@@ -34,24 +34,43 @@ void KeepRecent(std::vector<Json>& list, Json item) {
 std::unique_ptr<Service> FunctionConfig::CreateService() const { return std::make_unique<FunctionService>(this); }
 
 void FunctionService::Deliver(ServiceContext& ctx, const core::Event& event) {
-  if (event.kind == "function.invoke") Invoke(ctx, event);
+  if (event.kind == "function.invoke" || event.kind == "function.invoke_async") Invoke(ctx, event);
   else if (event.kind == "function.init") ContainerReady(ctx, event);
   else if (event.kind == "function.timeout") TimedOut(ctx, event);
+  else if (event.kind == "function.retry") Retry(ctx, event);
+  else if (event.kind == "function.expire") Expire(ctx, event);
   else if (EndsWith(event.kind, ".result")) CallReturned(ctx, event);
+}
+
+std::string FunctionService::Arn(const Environment& env) const {
+  return "arn:aws:lambda:" + env.region + ":" + env.account + ":function:" + config_->name;
 }
 
 void FunctionService::Invoke(ServiceContext& ctx, const core::Event& event) {
   const Limits& limits = ctx.env().limits;
-  const uint64_t size = core::BodySize(event.payload);
-  if (size > limits.function_sync_payload_bytes) {
+  const bool async = event.kind == "function.invoke_async";
+  const uint64_t limit = async ? limits.function_async_payload_bytes : limits.function_sync_payload_bytes;
+  if (core::PayloadSize(event.payload) > limit) {
     // Lambda Invoke's error for an oversized request (HTTP 413).
     Reply(ctx, event,
           core::Error{"RequestEntityTooLargeException",
-                      "Request must be smaller than " + std::to_string(limits.function_sync_payload_bytes) +
-                          " bytes for the InvokeFunction operation",
+                      "Request must be smaller than " + std::to_string(limit) + " bytes for the InvokeFunction operation",
                       413});
     return;
   }
+  const std::string request_id = core::NewUuid(ctx.kernel.RngFor(Self()));
+  if (async) {
+    // An Event invocation is queued and acknowledged at once (HTTP 202); the caller never sees
+    // the result.
+    Reply(ctx, event, Json{{"StatusCode", 202}});
+    Start(ctx, event.id, {}, event.payload, true, 1, request_id);
+    return;
+  }
+  Start(ctx, event.id, RefOf(event), event.payload, false, 1, request_id);
+}
+
+void FunctionService::Start(ServiceContext& ctx, uint64_t key, const RequestRef& caller, const Json& payload,
+                            bool async, uint32_t attempt, const std::string& request_id) {
   // An idle warm container first (lowest id, so the choice is deterministic), else a new one.
   Container* chosen = nullptr;
   for (auto& [id, c] : store_.containers) {
@@ -59,9 +78,11 @@ void FunctionService::Invoke(ServiceContext& ctx, const core::Event& event) {
   }
   bool cold = false;
   if (!chosen) {
-    if (store_.containers.size() >= limits.function_concurrency) {
+    if (store_.containers.size() >= ctx.env().limits.function_concurrency) {
       ++store_.throttles;
-      Reply(ctx, event, core::Error{"TooManyRequestsException", "Rate Exceeded.", 429});
+      const core::Error throttled{"TooManyRequestsException", "Rate Exceeded.", 429};
+      if (async) ScheduleRetry(ctx, payload, attempt + 1, request_id);
+      else ReplyTo(ctx, caller, throttled);
       return;
     }
     const uint32_t id = store_.next_container++;
@@ -70,18 +91,22 @@ void FunctionService::Invoke(ServiceContext& ctx, const core::Event& event) {
     cold = true;
     ++store_.cold_starts;
   }
+  if (chosen->expiry_timer) ctx.kernel.Cancel(chosen->expiry_timer);
+  chosen->expiry_timer = 0;
   chosen->busy = true;
   ++chosen->invocations;
   ++store_.invocations;
 
-  Invocation& inv = store_.running[event.id];
-  inv.invoke_event = event.id;
-  inv.caller = event.from;
-  inv.request_id = core::NewUuid(ctx.kernel.RngFor(Self()));
+  Invocation& inv = store_.running[key];
+  inv.invoke_event = key;
+  inv.caller = caller.from;
+  inv.request_id = request_id;
   inv.container = chosen->id;
   inv.cold = cold;
+  inv.async = async;
+  inv.attempt = attempt;
   inv.invoked_at = ctx.kernel.Now();
-  inv.execution.vars["event"] = event.payload;
+  inv.execution.vars["event"] = payload;
 
   if (cold) {
     core::EventSpec init;
@@ -89,7 +114,7 @@ void FunctionService::Invoke(ServiceContext& ctx, const core::Event& event) {
     init.from = init.to = Self();
     init.kind = "function.init";
     init.payload = {{"container", chosen->id}, {"init_duration_us", ctx.env().timings.cold_start.us},
-                    {"request_id", inv.request_id}, {"invoke", event.id}};
+                    {"request_id", inv.request_id}, {"invoke", key}};
     ctx.kernel.Schedule(std::move(init));
     return;
   }
@@ -117,7 +142,7 @@ void FunctionService::BeginHandler(ServiceContext& ctx, Invocation& inv) {
   Json& vars = inv.execution.vars;
   vars["context"] = {{"function_name", config_->name},
                      {"aws_request_id", inv.request_id},
-                     {"invoked_function_arn", "arn:aws:lambda:" + env.region + ":" + env.account + ":function:" + config_->name},
+                     {"invoked_function_arn", Arn(env)},
                      {"memory_limit_in_mb", config_->memory_mb},
                      {"cold_start", inv.cold},
                      {"container", inv.container}};
@@ -157,7 +182,7 @@ void FunctionService::Continue(ServiceContext& ctx, Invocation& inv, Outcome out
     Finish(ctx, inv, outcome.error);
     return;
   }
-  if (core::BodySize(outcome.value) > ctx.env().limits.function_sync_payload_bytes) {
+  if (core::PayloadSize(outcome.value) > ctx.env().limits.function_sync_payload_bytes) {
     Finish(ctx, inv, core::Error{"Function.ResponseSizeTooLarge",
                                  "Response payload size exceeded maximum allowed payload size (" +
                                      std::to_string(ctx.env().limits.function_sync_payload_bytes) + " bytes).",
@@ -186,13 +211,12 @@ void FunctionService::TimedOut(ServiceContext& ctx, const core::Event& event) {
   Invocation& inv = it->second;
   inv.timeout_timer = 0;
   inv.execution.elapsed = core::SimTime{};  // the timeout answers at the deadline itself
-  const uint32_t container = inv.container;
-  Finish(ctx, inv, core::Error{"Sandbox.Timedout", TimeoutMessage(config_->timeout), 200});
   // Lambda restarts the runtime after a timeout: the container and its cache are gone.
-  store_.containers.erase(container);
+  Finish(ctx, inv, core::Error{"Sandbox.Timedout", TimeoutMessage(config_->timeout), 200}, /*discard_container=*/true);
 }
 
-void FunctionService::Finish(ServiceContext& ctx, Invocation& inv, const core::Result<Json>& result) {
+void FunctionService::Finish(ServiceContext& ctx, Invocation& inv, const core::Result<Json>& result,
+                             bool discard_container) {
   if (inv.timeout_timer) ctx.kernel.Cancel(inv.timeout_timer);
   Container& c = store_.containers[inv.container];
   c.busy = false;
@@ -208,14 +232,29 @@ void FunctionService::Finish(ServiceContext& ctx, Invocation& inv, const core::R
     KeepRecent(store_.logs, Json{{"request_id", inv.request_id}, {"time_us", end.us}, {"line", line}});
   }
 
-  core::Event request;
-  request.id = inv.invoke_event;
-  request.from = inv.caller;
-  request.to = Self();
-  request.kind = "function.invoke";
-  const core::SimTime elapsed = inv.execution.elapsed;
-  store_.running.erase(inv.invoke_event);  // `inv` is gone from here on
-  Reply(ctx, request, result, elapsed);
+  if (discard_container) store_.containers.erase(inv.container);
+  else ScheduleExpiry(ctx, c, c.busy_until);
+  const Invocation finished = std::move(inv);
+  store_.running.erase(finished.invoke_event);  // `inv` is gone from here on
+  if (finished.async) AsyncFinished(ctx, finished, result);
+  else ReplyTo(ctx, {finished.invoke_event, finished.caller, Self(), "function.invoke"}, result, finished.execution.elapsed);
+}
+
+void FunctionService::ScheduleExpiry(ServiceContext& ctx, Container& c, core::SimTime idle_from) {
+  core::EventSpec e;
+  e.delay = idle_from - ctx.kernel.Now() + ctx.env().timings.container_idle;
+  e.priority = core::kPriorityTimer;
+  e.from = e.to = Self();
+  e.kind = "function.expire";
+  e.payload = {{"container", c.id}, {"idle_us", ctx.env().timings.container_idle.us}};
+  c.expiry_timer = ctx.kernel.Schedule(std::move(e));
+}
+
+void FunctionService::Expire(ServiceContext& ctx, const core::Event& event) {
+  auto it = store_.containers.find(event.payload.value("container", uint32_t{0}));
+  if (it == store_.containers.end() || it->second.expiry_timer != event.id) return;
+  store_.containers.erase(it);
+  ++store_.expired;
 }
 
 Json FunctionService::State() const {
@@ -237,6 +276,7 @@ Json FunctionService::State() const {
           {"cold_starts", store_.cold_starts},
           {"errors", store_.errors},
           {"throttles", store_.throttles},
+          {"expired", store_.expired},
           {"recent", store_.recent},
           {"logs", store_.logs}};
 }

@@ -20,15 +20,27 @@ class FunctionService : public CopyableService<FunctionService> {
 
  private:
   void Invoke(ServiceContext& ctx, const core::Event& event);
+  /// Starts an invocation keyed by `key` (the event that asked for it) in a warm or new container.
+  void Start(ServiceContext& ctx, uint64_t key, const RequestRef& caller, const Json& payload, bool async,
+             uint32_t attempt, const std::string& request_id);
+  // Asynchronous invocations (async_invocation.cpp): retries with backoff and destinations.
+  void Retry(ServiceContext& ctx, const core::Event& event);
+  void ScheduleRetry(ServiceContext& ctx, const Json& payload, uint32_t next_attempt, const std::string& request_id);
+  void AsyncFinished(ServiceContext& ctx, const Invocation& inv, const core::Result<Json>& result);
+  // Idle containers are reclaimed (function.expire).
+  void ScheduleExpiry(ServiceContext& ctx, Container& c, core::SimTime idle_from);
+  void Expire(ServiceContext& ctx, const core::Event& event);
   void ContainerReady(ServiceContext& ctx, const core::Event& event);
   void TimedOut(ServiceContext& ctx, const core::Event& event);
   void CallReturned(ServiceContext& ctx, const core::Event& event);
   void BeginHandler(ServiceContext& ctx, Invocation& inv);
   /// Acts on the interpreter's outcome: sends the next call, or finishes the invocation.
   void Continue(ServiceContext& ctx, Invocation& inv, Outcome outcome);
-  void Finish(ServiceContext& ctx, Invocation& inv, const core::Result<Json>& result);
+  void Finish(ServiceContext& ctx, Invocation& inv, const core::Result<Json>& result, bool discard_container = false);
   std::string Self() const { return Address("function", config_->name); }
   TemplateScope Scope(ServiceContext& ctx, Invocation& inv);
+
+  std::string Arn(const Environment& env) const;
 
   const FunctionConfig* config_;
   FunctionStore store_;

@@ -20,7 +20,7 @@ enum class StepType {
   kForEach,  ///< {"for_each": "${list}", "as": "item", "do": [...]}
   kReturn,   ///< {"return": value}
   kFail,     ///< {"fail": {"code": "...", "message": "..."}}
-  kWork,     ///< {"work": "120ms"}: CPU time the handler spends
+  kWork,     ///< {"work": "120ms"} or {"work": "${...}"} (a duration string or integer µs): CPU time
   kLog,      ///< {"log": "text ${...}"}: a line in the function's log
 };
 

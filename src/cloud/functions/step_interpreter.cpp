@@ -31,6 +31,19 @@ void Assign(Json& vars, const std::string& name, Json value) {
   }
 }
 
+// A work step's duration: the literal, or its template rendered to "80ms" or integer microseconds.
+core::Result<core::SimTime> WorkDuration(const Step& s, TemplateScope& scope) {
+  if (s.with.is_null()) return s.work;
+  auto v = Render(s.with, scope);
+  if (!v.ok()) return v.error();
+  if (v.value().is_number_integer() && v.value().get<int64_t>() >= 0) return core::SimTime{v.value().get<int64_t>()};
+  std::string why = "expected a duration string or non-negative integer microseconds";
+  if (v.value().is_string()) {
+    if (auto d = core::ParseDuration(v.value().get<std::string>(), &why)) return *d;
+  }
+  return core::Error{"Runtime.TemplateError", "work at " + s.path + ": " + why + ", got " + v.value().dump(), 500};
+}
+
 Outcome Run(Execution& x, TemplateScope& scope) {
   scope.vars = &x.vars;
   while (!x.frames.empty()) {
@@ -50,10 +63,13 @@ Outcome Run(Execution& x, TemplateScope& scope) {
       return Failed({"Runtime.StepLimitExceeded", "more than 100000 steps in one invocation", 500});
     }
     switch (s.type) {
-      case StepType::kWork:
-        x.elapsed += s.work;
-        scope.now_epoch_us += s.work.us;
+      case StepType::kWork: {
+        auto work = WorkDuration(s, scope);
+        if (!work.ok()) return Failed(work.error());
+        x.elapsed += work.value();
+        scope.now_epoch_us += work.value().us;
         break;
+      }
       case StepType::kLog: {
         auto v = Render(s.with, scope);
         if (!v.ok()) return Failed(v.error());

@@ -120,10 +120,76 @@ TEST(FunctionServiceTest, ACallRefusedBeforeSendingKeepsTheWorkDoneSoFar) {
   EXPECT_GE(send->time.us - Find(lab, "function.init")->time.us, 100000);
 }
 
+std::string AsyncScenario(const std::string& handler, const std::string& payload = "{\"n\": 1}") {
+  return R"({"version": 1, "resources": {"c": {"kind": "client"}, "dlq": {"kind": "queue"},
+      "f": {"kind": "function", "on_failure": {"queue": "dlq"}, "handler": )" + handler + R"(}},
+    "script": [{"at": "0s", "client": "c", "call": "function.invoke_async", "with": {"function": "f", "payload": )" +
+         payload + "}}]}";
+}
+
+TEST(FunctionServiceTest, AnAsyncInvocationIsAcknowledgedWith202) {
+  api::Lab lab;
+  LoadAndRun(lab, AsyncScenario(R"([{"return": 1}])"));
+  const core::Event* ack = Find(lab, "function.invoke_async.result", "client:c");
+  ASSERT_NE(ack, nullptr);
+  EXPECT_EQ(ack->payload, (Json{{"StatusCode", 202}}));
+  EXPECT_LT(ack->time.us, Find(lab, "function.init")->time.us);  // before the function even starts
+  EXPECT_EQ(lab.State()["resources"]["f"]["invocations"], 1);
+}
+
+TEST(FunctionServiceTest, AFailingAsyncInvocationIsRetriedTwiceThenSentToItsDestination) {
+  api::Lab lab;
+  LoadAndRun(lab, AsyncScenario(R"([{"fail": {"code": "ResizeFailed", "message": "bad image"}}])"));
+  std::vector<const core::Event*> retries;
+  for (const auto& r : lab.Trace()) {
+    if (r.event.kind == "function.retry") retries.push_back(&r.event);
+  }
+  ASSERT_EQ(retries.size(), 2u);
+  EXPECT_EQ(retries[0]->payload["attempt"], 2);
+  EXPECT_EQ(retries[1]->payload["attempt"], 3);
+  EXPECT_GE(retries[1]->time.us - retries[0]->time.us, 120000000);
+  EXPECT_EQ(lab.State()["resources"]["f"]["invocations"], 3);
+  const core::Event* dead = Find(lab, "queue.send", "queue:dlq");
+  ASSERT_NE(dead, nullptr);
+  const Json record = Json::parse(dead->payload["body"].get<std::string>());
+  EXPECT_EQ(record["requestContext"]["condition"], "RetriesExhausted");
+  EXPECT_EQ(record["requestContext"]["approximateInvokeCount"], 3);
+  EXPECT_EQ(record["requestPayload"], (Json{{"n", 1}}));
+  EXPECT_EQ(record["responsePayload"]["errorType"], "ResizeFailed");
+  EXPECT_EQ(record["responseContext"]["functionError"], "Unhandled");
+}
+
+TEST(FunctionServiceTest, TheAsyncPayloadLimitIsOneMegabyteToTheByte) {
+  api::Lab at_limit, over;
+  LoadAndRun(at_limit, AsyncScenario(R"([{"return": 1}])", R"({"$body": {"size": 1048576}})"));
+  LoadAndRun(over, AsyncScenario(R"([{"return": 1}])", R"({"$body": {"size": 1048577}})"));
+  EXPECT_FALSE(Find(at_limit, "function.invoke_async.result")->error);
+  ASSERT_TRUE(Find(over, "function.invoke_async.result")->error);
+  EXPECT_EQ(Find(over, "function.invoke_async.result")->error->code, "RequestEntityTooLargeException");
+}
+
+TEST(FunctionServiceTest, IdleContainersExpireAndTheNextInvocationIsColdAgain) {
+  api::Lab lab;
+  LoadAndRun(lab, R"({"version": 1, "timings": {"container_idle": "5m"}, "resources": {"c": {"kind": "client"},
+      "f": {"kind": "function", "handler": [{"return": "${context.cold_start}"}]}},
+    "script": [{"at": "0s", "client": "c", "call": "function.invoke", "with": {"function": "f", "payload": {}}},
+               {"at": "4m", "client": "c", "call": "function.invoke", "with": {"function": "f", "payload": {}}},
+               {"at": "20m", "client": "c", "call": "function.invoke", "with": {"function": "f", "payload": {}}}]})");
+  auto replies = Replies(lab);
+  ASSERT_EQ(replies.size(), 3u);
+  EXPECT_EQ(replies[0]->payload, Json(true));
+  EXPECT_EQ(replies[1]->payload, Json(false));  // reused within 5 minutes: the first expiry was cancelled
+  EXPECT_EQ(replies[2]->payload, Json(true));
+  int expiries = 0;
+  for (const auto& k : Kinds(lab)) expiries += k == "function.expire";
+  EXPECT_EQ(expiries, 2);
+}
+
 TEST(FunctionServiceTest, TimersOfFinishedInvocationsNeverFire) {
   api::Lab lab;
   LoadAndRun(lab, Scenario(R"([{"return": 1}])", {"0s"}));
   EXPECT_EQ(Find(lab, "function.timeout"), nullptr);
+  EXPECT_EQ(Kinds(lab).back(), "function.expire");  // only the idle container's expiry remains
   EXPECT_TRUE(lab.Pending().empty());
 }
 
@@ -179,6 +245,26 @@ TEST(FunctionServiceTest, TheContainerCacheSurvivesBetweenWarmInvocations) {
   int fetches = 0;
   for (const auto& k : Kinds(lab)) fetches += k == "queue.send";
   EXPECT_EQ(fetches, 1);
+}
+
+TEST(FunctionServiceTest, WorkCanBeComputedFromTheEvent) {
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"set": {"t0": "${epoch_ms()}"}}, {"work": "${concat(div(event.n, 1000), 'ms')}"},
+      {"work": "${mul(event.n, 2)}"}, {"return": "${sub(epoch_ms(), t0)}"}])",
+                           {"0s"}, "", R"({"n": 250000})"));
+  auto replies = Replies(lab);
+  ASSERT_EQ(replies.size(), 1u);
+  EXPECT_EQ(replies[0]->payload, Json(750));  // 250 ms, then 500000 µs
+}
+
+TEST(FunctionServiceTest, SyntheticBodiesWithComputedSizesGetTheirDigestWhenSent) {
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"call": "queue.send", "with": {"queue": "q", "body": {"$body": {"size": "${div(event.n, 1000)}"}}}}])",
+                           {"0s"}, "", R"({"n": 3000})"));
+  const core::Event* send = Find(lab, "queue.send", "queue:q");
+  ASSERT_NE(send, nullptr);
+  EXPECT_EQ(send->payload["body"]["$body"]["size"], 3);
+  EXPECT_EQ(send->payload["body"]["$body"]["md5"], "b95f67f61ebb03619622d798f45fc2d3");  // bytes 0, 1, 2
 }
 
 TEST(FunctionServiceTest, ForEachBindsEachItemAndResultsAreNamed) {
