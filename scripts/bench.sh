@@ -12,10 +12,12 @@ native=$(build/native/eventlab_bench 1000000 native)
 echo "$native"
 wasm=$(NODE_OPTIONS=--no-experimental-fetch node build/web/eventlab_bench.js 1000000 wasm)
 echo "$wasm"
-# hello.json end to end: native CLI facade vs the JS API over WASM.
-hello_native=$(build/native/eventlab_scenario_bench web/scenarios/hello.json 2000 hello_json)
+# Whole scenarios (hello.json, image-upload.json): the native facade vs the JS API over WASM.
+hello_native=$(build/native/eventlab_scenario_bench web/scenarios/hello.json 2000 hello_json
+  build/native/eventlab_scenario_bench web/scenarios/image-upload.json 1000 image_upload)
 echo "$hello_native"
-hello_wasm=$(node bench/hello_bench.mjs 200)
+hello_wasm=$(node bench/hello_bench.mjs 200
+  node bench/hello_bench.mjs 200 web/scenarios/image-upload.json image_upload)
 echo "$hello_wasm"
 
 # WASM/native ratios for the same figures.
