@@ -5,6 +5,12 @@
 
 namespace eventlab::core {
 
+uint64_t Fnv1a64(std::string_view text) {
+  uint64_t h = 0xCBF29CE484222325ULL;
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001B3ULL;
+  return h;
+}
+
 std::string NewUuid(Rng& rng) {
   uint64_t hi = rng.NextU64(), lo = rng.NextU64();
   hi = (hi & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;

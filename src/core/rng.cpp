@@ -1,6 +1,8 @@
 // xoshiro256** (Blackman and Vigna) seeded through SplitMix64, with an FNV-1a hash of the name.
 #include "core/rng.h"
 
+#include "core/ids.h"
+
 namespace eventlab::core {
 namespace {
 
@@ -9,12 +11,6 @@ uint64_t SplitMix64(uint64_t* state) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
-}
-
-uint64_t Fnv1a64(std::string_view text) {
-  uint64_t h = 0xCBF29CE484222325ULL;
-  for (unsigned char c : text) h = (h ^ c) * 0x100000001B3ULL;
-  return h;
 }
 
 uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }

@@ -37,6 +37,7 @@ void App::Frame(double dt_s, float scale) {
   DrawPendingPanel(*lab_, layout.pending);
   DrawTracePanel(*lab_, state_, layout.trace);
   DrawInspectorPanel(*lab_, state_, layout.inspector);
+  DrawResourcesPanel(*lab_, state_, layout.resources);
   if (state_.show_help) DrawHelpOverlay(state_);
 }
 

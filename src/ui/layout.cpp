@@ -1,5 +1,5 @@
 // The panel tiling: controls across the top, scenarios and pending events on the left, the trace
-// in the middle and the inspector on the right. Sizes come from the font so HiDPI scales them.
+// in the middle, the inspector and the resources on the right. Sizes come from the font so HiDPI scales them.
 #include "ui/layout.h"
 
 #include <algorithm>
@@ -31,7 +31,9 @@ Layout ComputeLayout(ImVec2 display, bool with_banner) {
   l.scenarios = {{0, top}, {left_w, scenarios_h}};
   l.pending = {{0, top + scenarios_h + gap}, {left_w, body_h - scenarios_h - gap}};
   l.trace = {{left_w + gap, top}, {trace_w, body_h}};
-  l.inspector = {{left_w + gap * 2 + trace_w, top}, {rest_w - trace_w, body_h}};
+  const float inspector_h = std::floor(body_h * 0.45f);
+  l.inspector = {{left_w + gap * 2 + trace_w, top}, {rest_w - trace_w, inspector_h}};
+  l.resources = {{left_w + gap * 2 + trace_w, top + inspector_h + gap}, {rest_w - trace_w, body_h - inspector_h - gap}};
   return l;
 }
 

@@ -17,7 +17,8 @@ struct Layout {
   PanelRect scenarios;  ///< left column, top
   PanelRect pending;    ///< left column, bottom
   PanelRect trace;      ///< centre
-  PanelRect inspector;  ///< right
+  PanelRect inspector;  ///< right column, top
+  PanelRect resources;  ///< right column, bottom
 };
 
 /// Tiles `display` for the current style and font. `with_banner` makes room for the error banner.

@@ -46,6 +46,9 @@ struct UiState {
 
   bool show_help = false;
 
+  // The Resources panel's selection (a resource name); empty or stale means the first one.
+  std::string selected_resource;
+
   // Rectangles of named widgets ("step", "scenario:hello.json", ...), rebuilt every frame.
   std::map<std::string, WidgetRect> widget_rects;
 };

@@ -5,6 +5,7 @@
 #include "cloud/gateway/proxy_event.h"
 #include "cloud/gateway/route_matcher.h"
 #include "core/digest.h"
+#include "core/ids.h"
 
 namespace eventlab::cloud::gateway {
 namespace {
@@ -19,20 +20,11 @@ core::Event RequestEvent(const PendingRequest& p) {
   return e;
 }
 
-uint64_t Fnv1a(const std::string& s) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 }  // namespace
 
 std::string ApiId(const std::string& account, const std::string& name) {
   static const char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  uint64_t h = Fnv1a(account + ":" + name);
+  uint64_t h = core::Fnv1a64(account + ":" + name);
   std::string id;
   for (int i = 0; i < 10; ++i) {
     id += kAlphabet[h % 36];

@@ -40,25 +40,16 @@ std::string Alnum(core::Rng& rng, size_t n, const char* alphabet, uint64_t size)
   return out;
 }
 
-uint64_t Fnv1a(const std::string& s) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 // API Gateway resource ids are 6 (root: 10) lower-case alphanumerics; stable per resource path.
 std::string ResourceId(const std::string& api_id, const std::string& resource_path) {
   static const char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  uint64_t h = Fnv1a(api_id + " " + resource_path);
+  uint64_t h = core::Fnv1a64(api_id + " " + resource_path);
   const size_t n = resource_path == "/" ? 10 : 6;
   std::string out;
   for (size_t i = 0; i < n; ++i) {
     out += kAlphabet[h % 36];
     h /= 36;
-    if (h == 0) h = Fnv1a(out);
+    if (h == 0) h = core::Fnv1a64(out);
   }
   return out;
 }
@@ -74,7 +65,7 @@ std::string ClfTime(int64_t epoch_us) {
 }
 
 std::string SourceIpFor(const std::string& caller) {
-  return "198.51.100." + std::to_string(Fnv1a(caller) % 254 + 1);
+  return "198.51.100." + std::to_string(core::Fnv1a64(caller) % 254 + 1);
 }
 
 Json BuildProxyEvent(const ProxyInput& in, core::Rng& rng) {

@@ -4,15 +4,12 @@
 #include "cloud/clients/client_models.h"
 #include "cloud/functions/function_models.h"
 #include "cloud/world_config.h"
+#include "core/ids.h"
 
 namespace eventlab::cloud::iam {
 namespace {
 
-uint64_t Fnv1a64(const std::string& text) {
-  uint64_t h = 0xCBF29CE484222325ULL;
-  for (unsigned char c : text) h = (h ^ c) * 0x100000001B3ULL;
-  return h;
-}
+using core::Fnv1a64;
 
 // `n` characters from `alphabet`, drawn from a hash chain of `seed` (not secret: a simulation).
 std::string DerivedText(const std::string& seed, const char* alphabet, size_t alphabet_size, size_t n) {

@@ -1,0 +1,183 @@
+// The bucket view: its objects as a table, its counters, and the presigned URLs for it that
+// appeared in the trace, each with its expiry counted down on the simulated clock. (The facade
+// runs no local actions, so the panel shows URLs the scenario made rather than making new ones.)
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "imgui.h"
+#include "ui/resource_views.h"
+#include "ui/style.h"
+
+namespace eventlab::ui {
+
+namespace {
+
+constexpr int64_t kUsPerSecond = 1000000;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/// "2026-03-02 10:00:05Z" for epoch microseconds (the inverse of DaysFromCivil).
+std::string EpochText(int64_t epoch_us) {
+  int64_t secs = epoch_us / kUsPerSecond;
+  if (epoch_us < 0 && epoch_us % kUsPerSecond) --secs;
+  int64_t days = secs / 86400, rem = secs % 86400;
+  if (rem < 0) rem += 86400, --days;
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp + (mp < 10 ? 3 : -9);
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  char text[40];
+  snprintf(text, sizeof text, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 " %02" PRId64 ":%02" PRId64 ":%02" PRId64 "Z", y,
+           m, d, rem / 3600, rem / 60 % 60, rem % 60);
+  return text;
+}
+
+/// X-Amz-Date ("20260302T100000Z") as epoch microseconds; nullopt if malformed.
+std::optional<int64_t> ParseAmzDate(const std::string& t) {
+  if (t.size() != 16 || t[8] != 'T' || t[15] != 'Z') return std::nullopt;
+  for (size_t i = 0; i < 15; ++i)
+    if (i != 8 && (t[i] < '0' || t[i] > '9')) return std::nullopt;
+  auto num = [&](size_t at, size_t n) { return static_cast<int64_t>(std::stoll(t.substr(at, n))); };
+  const int64_t days = DaysFromCivil(num(0, 4), num(4, 2), num(6, 2));
+  return ((days * 24 + num(9, 2)) * 60 + num(11, 2)) * 60 * kUsPerSecond + num(13, 2) * kUsPerSecond;
+}
+
+/// The value of query parameter `name` in `url`, undecoded; empty if absent.
+std::string QueryParam(const std::string& url, const std::string& name) {
+  const size_t q = url.find('?');
+  if (q == std::string::npos) return "";
+  size_t at = q + 1;
+  while (at <= url.size()) {
+    size_t end = url.find('&', at);
+    if (end == std::string::npos) end = url.size();
+    const std::string pair = url.substr(at, end - at);
+    const size_t eq = pair.find('=');
+    if (pair.substr(0, eq) == name) return eq == std::string::npos ? "" : pair.substr(eq + 1);
+    at = end + 1;
+  }
+  return "";
+}
+
+/// The key part of a presigned URL: the path without its leading '/', still URI-encoded.
+std::string UrlKey(const std::string& url) {
+  const size_t scheme = url.find("://");
+  const size_t path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (path == std::string::npos) return "";
+  return url.substr(path + 1, url.find('?', path) - path - 1);
+}
+
+/// Collects every string in `value` that is a presigned URL for `bucket`.
+void FindUrls(const nlohmann::json& value, const std::string& prefix, std::set<std::string>& out) {
+  if (value.is_string()) {
+    const std::string& s = value.get_ref<const std::string&>();
+    if (s.rfind(prefix, 0) == 0 && s.find("X-Amz-Signature=") != std::string::npos) out.insert(s);
+  } else if (value.is_structured()) {
+    for (const auto& child : value) FindUrls(child, prefix, out);
+  }
+}
+
+void DrawObjects(const nlohmann::json& objects) {
+  if (objects.empty()) {
+    ImGui::TextColored(kMutedColor, "No objects.");
+    return;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit |
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
+  const float rows = static_cast<float>(std::min<size_t>(objects.size(), 6) + 1);
+  const ImVec2 size{0, ImGui::GetTextLineHeightWithSpacing() * rows + ImGui::GetStyle().ScrollbarSize + 4};
+  if (!ImGui::BeginTable("objects", 5, flags, size)) return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  for (const char* name : {"key", "size", "ETag", "content type", "last modified"}) ImGui::TableSetupColumn(name);
+  ImGui::TableHeadersRow();
+  for (const auto& o : objects) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(FieldText(o, "key").c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%" PRId64, FieldInt(o, "size"));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(FieldText(o, "etag").c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(FieldText(o, "content_type").c_str());
+    ImGui::TableNextColumn();
+    const int64_t modified = FieldInt(o, "last_modified_us");
+    ImGui::TextUnformatted(modified ? EpochText(modified).c_str() : "scenario start");
+  }
+  ImGui::EndTable();
+}
+
+void DrawPresignedUrls(const api::Lab& lab, const std::string& name) {
+  std::set<std::string> urls;
+  // Both host forms start so: "<bucket>.s3.amazonaws.com" and "<bucket>.s3.<region>.amazonaws.com".
+  const std::string prefix = "https://" + name + ".s3.";
+  for (const auto& r : lab.Trace()) FindUrls(r.event.payload, prefix, urls);
+  if (urls.empty()) {
+    ImGui::TextColored(kMutedColor, "No presigned URL for this bucket in the trace yet.");
+    return;
+  }
+  const int64_t start = lab.Scenario() && lab.Scenario()->world ? lab.Scenario()->world->env.start_epoch_us : 0;
+  const int64_t now = start + lab.NowUs();
+  ImGui::TextColored(kMutedColor, "simulated now %s", EpochText(now).c_str());
+  int index = 0;
+  for (const std::string& url : urls) {
+    ImGui::PushID(index++);
+    const std::string date = QueryParam(url, "X-Amz-Date");
+    const std::string expires = QueryParam(url, "X-Amz-Expires");
+    const std::optional<int64_t> signed_at = ParseAmzDate(date);
+    ImGui::Bullet();
+    ImGui::TextUnformatted(UrlKey(url).c_str());
+    ImGui::Indent();
+    ImGui::TextColored(kMutedColor, "X-Amz-Date %s  X-Amz-Expires %s", date.c_str(), expires.c_str());
+    bool digits = !expires.empty() && expires.size() < 12;
+    for (char c : expires) digits = digits && c >= '0' && c <= '9';
+    if (signed_at && digits) {
+      const int64_t end = *signed_at + std::stoll(expires) * kUsPerSecond;
+      const int64_t left_s = (end - now) / kUsPerSecond;
+      if (end > now) ImGui::TextColored(kAccentColor, "expires in %" PRId64 "s", left_s + ((end - now) % kUsPerSecond ? 1 : 0));
+      else ImGui::TextColored(kErrorColor, "expired %" PRId64 "s ago", (now - end) / kUsPerSecond);
+    } else {
+      ImGui::TextColored(kErrorColor, "unreadable X-Amz-Date or X-Amz-Expires");
+    }
+    if (ImGui::TreeNode("url", "full URL")) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(url.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::TreePop();
+    }
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void DrawBucketView(const api::Lab& lab, const std::string& name, const nlohmann::json& s) {
+  const nlohmann::json& objects = FieldArray(s, "objects");
+  ImGui::Text("%u objects   %" PRId64 " puts   %" PRId64 " deletes   %" PRId64 " notifications",
+              static_cast<unsigned>(objects.size()), FieldInt(s, "puts"), FieldInt(s, "deletes"),
+              FieldInt(s, "notifications"));
+  DrawObjects(objects);
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextUnformatted("Presigned URLs in the trace");
+  DrawPresignedUrls(lab, name);
+}
+
+}  // namespace eventlab::ui

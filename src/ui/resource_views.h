@@ -1,0 +1,48 @@
+// The Resources panel's per-kind views (one file each) and the small JSON readers they share. Each
+// view draws one resource's State() JSON; a field of the wrong type shows as empty, never throws.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api/lab.h"
+
+namespace eventlab::ui {
+
+/// Objects, counters and the presigned URLs for this bucket found in the trace.
+void DrawBucketView(const api::Lab& lab, const std::string& name, const nlohmann::json& state);
+/// Containers, recent invocations with init and run durations, and logs.
+void DrawFunctionView(const nlohmann::json& state);
+/// URL, stage, counters and the route table.
+void DrawApiView(const nlohmann::json& state);
+/// Key schema and the items as a table, one column per attribute.
+void DrawTableView(const nlohmann::json& state);
+
+/// A scalar as short text: strings unquoted, null as "-", containers as compact JSON.
+inline std::string ScalarText(const nlohmann::json& v) {
+  if (v.is_string()) return v.get_ref<const std::string&>();
+  if (v.is_null()) return "-";
+  return v.dump();
+}
+/// `obj[key]` as text, or "-" when missing.
+inline std::string FieldText(const nlohmann::json& obj, const char* key) {
+  if (!obj.is_object() || !obj.contains(key)) return "-";
+  return ScalarText(obj.at(key));
+}
+/// `obj[key]` as an integer, or `fallback` when missing or not a number.
+inline int64_t FieldInt(const nlohmann::json& obj, const char* key, int64_t fallback = 0) {
+  if (!obj.is_object() || !obj.contains(key) || !obj.at(key).is_number()) return fallback;
+  return obj.at(key).get<int64_t>();
+}
+/// `obj[key]` when it is an array, else an empty array.
+inline const nlohmann::json& FieldArray(const nlohmann::json& obj, const char* key) {
+  static const nlohmann::json kEmpty = nlohmann::json::array();  // immutable, shared by every caller
+  if (!obj.is_object() || !obj.contains(key) || !obj.at(key).is_array()) return kEmpty;
+  return obj.at(key);
+}
+/// Microseconds as milliseconds with three decimals ("250.000 ms").
+std::string MillisText(int64_t us);
+
+}  // namespace eventlab::ui

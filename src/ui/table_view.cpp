@@ -1,0 +1,91 @@
+// The table view: the key schema and the items as a grid, key attributes first and then every
+// other attribute name seen, with DynamoDB's typed values ({"S": "x"}, {"N": "1"}) shown compactly.
+#include <cinttypes>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "ui/resource_views.h"
+#include "ui/style.h"
+
+namespace eventlab::ui {
+
+namespace {
+
+/// A typed attribute value as short text: "x" for S, 12 for N, true, null, [..] and {..} for the rest.
+std::string TypedText(const nlohmann::json& v) {
+  if (!v.is_object() || v.size() != 1) return v.dump();
+  const std::string& type = v.begin().key();
+  const nlohmann::json& x = v.begin().value();
+  if (type == "S") return "\"" + ScalarText(x) + "\"";
+  if (type == "N" || type == "BOOL") return ScalarText(x);
+  if (type == "NULL") return "null";
+  if (type == "B") return "<binary " + ScalarText(x) + ">";
+  if (type == "L" && x.is_array()) {
+    std::string out = "[";
+    for (const auto& e : x) out += (out.size() > 1 ? ", " : "") + TypedText(e);
+    return out + "]";
+  }
+  if (type == "M" && x.is_object()) {
+    std::string out = "{";
+    for (auto it = x.begin(); it != x.end(); ++it) out += (out.size() > 1 ? ", " : "") + it.key() + ": " + TypedText(it.value());
+    return out + "}";
+  }
+  return type + " " + x.dump();  // SS, NS, BS
+}
+
+void AddColumn(std::vector<std::string>& columns, const std::string& name) {
+  for (const std::string& c : columns)
+    if (c == name) return;
+  columns.push_back(name);
+}
+
+}  // namespace
+
+void DrawTableView(const nlohmann::json& s) {
+  const nlohmann::json schema = s.contains("key_schema") ? s.at("key_schema") : nlohmann::json::object();
+  const nlohmann::json hash = schema.contains("hash_key") ? schema.at("hash_key") : nlohmann::json::object();
+  const nlohmann::json range = schema.contains("range_key") ? schema.at("range_key") : nlohmann::json();
+  ImGui::Text("key %s (%s)", FieldText(hash, "name").c_str(), FieldText(hash, "type").c_str());
+  if (range.is_object()) {
+    ImGui::SameLine();
+    ImGui::Text("+ %s (%s)", FieldText(range, "name").c_str(), FieldText(range, "type").c_str());
+  }
+  const nlohmann::json& items = FieldArray(s, "items");
+  ImGui::TextColored(kMutedColor, "%" PRId64 " items%s   %" PRId64 " changes", FieldInt(s, "item_count"),
+                     static_cast<int64_t>(items.size()) < FieldInt(s, "item_count") ? " (first 200 shown)" : "",
+                     FieldInt(s, "changes"));
+  if (items.empty()) {
+    ImGui::TextColored(kMutedColor, "No items.");
+    return;
+  }
+  std::vector<std::string> columns;
+  if (hash.contains("name")) AddColumn(columns, FieldText(hash, "name"));
+  if (range.is_object() && range.contains("name")) AddColumn(columns, FieldText(range, "name"));
+  for (const auto& item : items)
+    if (item.is_object())
+      for (auto it = item.begin(); it != item.end(); ++it) AddColumn(columns, it.key());
+  if (columns.size() > 63) columns.resize(63);  // ImGui tables hold at most 64 columns
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit |
+                                ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY;
+  if (!ImGui::BeginTable("items", static_cast<int>(columns.size()), flags)) return;
+  ImGui::TableSetupScrollFreeze(1, 1);
+  for (const std::string& c : columns) ImGui::TableSetupColumn(c.c_str());
+  ImGui::TableHeadersRow();
+  for (const auto& item : items) {
+    ImGui::TableNextRow();
+    for (const std::string& c : columns) {
+      ImGui::TableNextColumn();
+      if (item.is_object() && item.contains(c)) {
+        const std::string text = TypedText(item.at(c));
+        ImGui::TextUnformatted(text.c_str());
+        if (text.size() > 40 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
+      } else {
+        ImGui::TextColored(kMutedColor, "-");
+      }
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace eventlab::ui
