@@ -10,8 +10,11 @@ namespace eventlab::ui {
 void DrawApiView(const nlohmann::json& s) {
   ImGui::TextColored(kMutedColor, "URL");
   ImGui::SameLine();
-  if (s.contains("url") && s.at("url").is_string()) ImGui::TextColored(kAccentColor, "%s", FieldText(s, "url").c_str());
-  else ImGui::TextColored(kMutedColor, "(not deployed yet)");
+  if (s.contains("url") && s.at("url").is_string()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kAccentColor);
+    ImGui::TextWrapped("%s", FieldText(s, "url").c_str());
+    ImGui::PopStyleColor();
+  } else ImGui::TextColored(kMutedColor, "(not deployed yet)");
   ImGui::Text("stage %s   %" PRId64 " requests   %" PRId64 " in flight   last status %s", FieldText(s, "stage").c_str(),
               FieldInt(s, "requests"), FieldInt(s, "in_flight"), FieldText(s, "last_status").c_str());
   const nlohmann::json& routes = FieldArray(s, "routes");

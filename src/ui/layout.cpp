@@ -1,5 +1,6 @@
 // The panel tiling: controls across the top, scenarios and pending events on the left, the trace
-// in the middle, the inspector and the resources on the right. Sizes come from the font so HiDPI scales them.
+// in the middle, the inspector above the resources on the right. Sizes come from the font so
+// HiDPI scales them.
 #include "ui/layout.h"
 
 #include <algorithm>

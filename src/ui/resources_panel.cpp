@@ -66,7 +66,7 @@ void DrawResourcesPanel(const api::Lab& lab, UiState& state, const PanelRect& wh
     const std::string kind = FieldText(selected, "kind");
 
     // Every resource, one line per kind; click a name to view it.
-    const float kind_w = ImGui::CalcTextSize("function ").x;
+    const float kind_w = ImGui::CalcTextSize("function").x + ImGui::GetStyle().ItemSpacing.x * 2;
     for (const auto& [group, names] : groups) {
       ImGui::TextColored(kMutedColor, "%s", group.c_str());
       ImGui::SameLine(kind_w + ImGui::GetStyle().WindowPadding.x);
