@@ -81,8 +81,10 @@ void FunctionService::Start(ServiceContext& ctx, uint64_t key, const RequestRef&
     if (store_.containers.size() >= ctx.env().limits.function_concurrency) {
       ++store_.throttles;
       const core::Error throttled{"TooManyRequestsException", "Rate Exceeded.", 429};
-      if (async) ScheduleRetry(ctx, payload, attempt + 1, request_id);
-      else ReplyTo(ctx, caller, throttled);
+      // A throttled event is tried again like a failed one, at most kAsyncAttempts times in all
+      // (Lambda keeps throttled events for up to six hours; the bound keeps runs finite).
+      if (async && attempt < kAsyncAttempts) ScheduleRetry(ctx, payload, attempt + 1, request_id);
+      else if (!async) ReplyTo(ctx, caller, throttled);
       return;
     }
     const uint32_t id = store_.next_container++;
