@@ -101,6 +101,8 @@ function createPageApi(module, handle, eventlab) {
     selectedSeq: () => module.appSelectedSeq(handle),
     helpVisible: () => module.appHelpVisible(handle),
     running: () => module.appRunning(handle),
+    /** The bucket view's last Presign result: {bucket, url, error}; url or error is empty. */
+    presignResult: () => module.appPresignResult(handle),
   };
   return page;
 }

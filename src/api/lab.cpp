@@ -2,6 +2,9 @@
 // deliveries, and a seek restores the nearest one at or before the target and steps forward.
 #include "api/lab.h"
 
+#include "cloud/action_catalog.h"
+#include "cloud/messaging.h"
+#include "core/digest.h"
 #include "scenario/loader.h"
 
 namespace eventlab::api {
@@ -83,6 +86,34 @@ Json Lab::State() const {
   Json s = {{"time_us", NowUs()}, {"seq", Delivered()}, {"seed", Seed()}};
   s["resources"] = world_ ? world_->State() : Json::object();
   return s;
+}
+
+Json Lab::CallLocal(const std::string& caller, const std::string& action, const Json& args) {
+  auto error = [](const std::string& code, const std::string& message, int status) {
+    return Json{{"error", {{"code", code}, {"message", message}, {"status", status}}}};
+  };
+  if (!scenario_ || !world_) return error("NotLoaded", "no scenario is loaded", 400);
+  const cloud::ActionSpec* spec = cloud::FindAction(action);
+  if (!spec) return error("UnknownAction", "unknown action \"" + action + "\"", 400);
+  if (!spec->local) {
+    return error("NotLocal", "\"" + action + "\" sends a request; only local actions can be called here", 400);
+  }
+  const cloud::WorldConfig& config = *scenario_->world;
+  const std::string kind = cloud::KindOf(caller), name = cloud::NameOf(caller);
+  if ((kind != "function" && kind != "client") || !config.Has(kind, name)) {
+    return error("UnknownCaller", "\"" + caller + "\" is not a function or client of this scenario", 400);
+  }
+  Json complete_args = args;
+  if (!core::CompleteSyntheticBodies(complete_args)) {
+    return error("ValidationException", "a {\"$body\": {\"size\": N}} needs a non-negative integer size", 400);
+  }
+  // Local actions only compute from the config, the caller and the clock: the kernel is passed
+  // because ServiceContext needs it, but nothing is scheduled on it and no RNG stream is drawn.
+  cloud::ServiceContext ctx{kernel_, config};
+  cloud::LocalCall call{ctx, caller, ctx.NowEpochUs()};
+  const core::Result<Json> result = spec->local(call, complete_args);
+  if (!result.ok()) return error(result.error().code, result.error().message, result.error().status);
+  return Json{{"ok", result.value()}};
 }
 
 Json PendingJson(const core::Event& e) {

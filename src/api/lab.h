@@ -59,6 +59,14 @@ class Lab {
   Json State() const;
   const scenario::Scenario* Scenario() const { return scenario_.get(); }
 
+  /// Runs a LOCAL catalog action (e.g. "storage.presign") as `caller` ("function:upload",
+  /// "client:browser") at the current simulated time, without changing the simulation: nothing is
+  /// scheduled, no random stream is drawn, the trace and State() stay as they were. Returns
+  /// {"ok": result} or {"error": {code, message, status}}. Refuses actions that send a request with
+  /// code "NotLocal", and unknown actions or callers (only the scenario's functions and clients
+  /// can call) with "UnknownAction" / "UnknownCaller"; "NotLoaded" without a scenario.
+  Json CallLocal(const std::string& caller, const std::string& action, const Json& args);
+
  private:
   struct Checkpoint {
     core::KernelState kernel;

@@ -1,6 +1,6 @@
 // What the page's JS may ask the app (beyond the lab API in src/bindings/): the lab id the UI
 // shows, the load results and scenario list it should display, and read-outs for tests (frame
-// count, frame time, widget rectangles in CSS pixels). Each function takes the app handle that
+// count, frame time, widget rectangles in CSS pixels, the bucket view's last presign result). Each function takes the app handle that
 // main() puts in Module.eventlabApp.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -54,6 +54,15 @@ std::string AppCurrentFile(uintptr_t h) { return Host(h).App().State().current_f
 double AppSelectedSeq(uintptr_t h) { return static_cast<double>(Host(h).App().State().selected_seq); }
 bool AppHelpVisible(uintptr_t h) { return Host(h).App().State().show_help; }
 bool AppRunning(uintptr_t h) { return Host(h).App().State().running; }
+/// The bucket view's last presign result: {bucket, url, error} (url or error empty).
+val AppPresignResult(uintptr_t h) {
+  const auto& form = Host(h).App().State().presign;
+  val r = val::object();
+  r.set("bucket", form.bucket);
+  r.set("url", form.url);
+  r.set("error", form.error);
+  return r;
+}
 
 }  // namespace
 }  // namespace eventlab::platform
@@ -72,4 +81,5 @@ EMSCRIPTEN_BINDINGS(eventlab_app) {
   emscripten::function("appSelectedSeq", &AppSelectedSeq);
   emscripten::function("appHelpVisible", &AppHelpVisible);
   emscripten::function("appRunning", &AppRunning);
+  emscripten::function("appPresignResult", &AppPresignResult);
 }

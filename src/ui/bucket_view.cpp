@@ -1,14 +1,18 @@
-// The bucket view: its objects as a table, its counters, and the presigned URLs for it that
-// appeared in the trace, each with its expiry counted down on the simulated clock. (The facade
-// runs no local actions, so the panel shows URLs the scenario made rather than making new ones.)
+// The bucket view: its objects as a table, its counters, a form that presigns a new URL for it
+// (storage.presign through Lab::CallLocal, which changes nothing in the simulation), and the
+// presigned URLs for it that appeared in the trace, each with its expiry counted down on the
+// simulated clock.
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
+#include "ui/commands.h"
+#include "ui/panels.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
 
@@ -123,6 +127,90 @@ void DrawObjects(const nlohmann::json& objects) {
   ImGui::EndTable();
 }
 
+/// The simulated now as epoch microseconds.
+int64_t NowEpochUs(const api::Lab& lab) {
+  const int64_t start = lab.Scenario() && lab.Scenario()->world ? lab.Scenario()->world->env.start_epoch_us : 0;
+  return start + lab.NowUs();
+}
+
+/// "expires in Ns" / "expired Ns ago" for a presigned URL, read from its X-Amz-Date and
+/// X-Amz-Expires, against the simulated now.
+void DrawExpiry(const std::string& url, int64_t now) {
+  const std::string date = QueryParam(url, "X-Amz-Date");
+  const std::string expires = QueryParam(url, "X-Amz-Expires");
+  const std::optional<int64_t> signed_at = ParseAmzDate(date);
+  bool digits = !expires.empty() && expires.size() < 12;
+  for (char c : expires) digits = digits && c >= '0' && c <= '9';
+  if (signed_at && digits) {
+    const int64_t end = *signed_at + std::stoll(expires) * kUsPerSecond;
+    const int64_t left_s = (end - now) / kUsPerSecond;
+    if (end > now) ImGui::TextColored(kAccentColor, "expires in %" PRId64 "s", left_s + ((end - now) % kUsPerSecond ? 1 : 0));
+    else ImGui::TextColored(kErrorColor, "expired %" PRId64 "s ago", (now - end) / kUsPerSecond);
+  } else {
+    ImGui::TextColored(kErrorColor, "unreadable X-Amz-Date or X-Amz-Expires");
+  }
+}
+
+/// The scenario's functions then clients, as caller addresses ("function:upload").
+std::vector<std::string> Principals(const api::Lab& lab) {
+  std::vector<std::string> out;
+  if (!lab.Scenario() || !lab.Scenario()->world) return out;
+  for (const char* kind : {"function", "client"}) {
+    for (const auto& [name, resource] : lab.Scenario()->world->resources)
+      if (resource && resource->Kind() == kind) out.push_back(std::string(kind) + ":" + name);
+  }
+  return out;
+}
+
+void DrawPresignForm(api::Lab& lab, UiState& ui, const std::string& bucket) {
+  UiState::PresignForm& form = ui.presign;
+  const std::vector<std::string> principals = Principals(lab);
+  if (principals.empty()) {
+    ImGui::TextColored(kMutedColor, "No function or client to sign as.");
+    return;
+  }
+  if (std::find(principals.begin(), principals.end(), form.principal) == principals.end()) form.principal = principals[0];
+  ImGui::PushID("presign");
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(em * 11);
+  if (ImGui::BeginCombo("as", form.principal.c_str())) {
+    for (const std::string& p : principals) {
+      if (ImGui::Selectable(p.c_str(), p == form.principal)) form.principal = p;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::RadioButton("GET", !form.put)) form.put = false;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("PUT", form.put)) form.put = true;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 3.5f);
+  ImGui::InputInt("s", &form.expires_s, 0, 0);
+  form.expires_s = std::clamp(form.expires_s, 1, 604800);
+  ImGui::SetNextItemWidth(em * 16);
+  ImGui::InputText("key", form.key, sizeof form.key);
+  ImGui::SameLine();
+  if (ImGui::Button("Presign")) CommandPresign(lab, ui, bucket);
+  RecordWidget(ui, "presign:button");
+  if (form.bucket == bucket) {
+    if (!form.error.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(form.error.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+    } else if (!form.url.empty()) {
+      DrawExpiry(form.url, NowEpochUs(lab));
+      ImGui::SameLine();
+      if (ImGui::SmallButton("copy")) ImGui::SetClipboardText(form.url.c_str());
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(form.url.c_str());
+      ImGui::PopTextWrapPos();
+    }
+  }
+  ImGui::PopID();
+}
+
 void DrawPresignedUrls(const api::Lab& lab, const std::string& name) {
   std::set<std::string> urls;
   // Both host forms start so: "<bucket>.s3.amazonaws.com" and "<bucket>.s3.<region>.amazonaws.com".
@@ -132,29 +220,18 @@ void DrawPresignedUrls(const api::Lab& lab, const std::string& name) {
     ImGui::TextColored(kMutedColor, "No presigned URL for this bucket in the trace yet.");
     return;
   }
-  const int64_t start = lab.Scenario() && lab.Scenario()->world ? lab.Scenario()->world->env.start_epoch_us : 0;
-  const int64_t now = start + lab.NowUs();
+  const int64_t now = NowEpochUs(lab);
   ImGui::TextColored(kMutedColor, "simulated now %s", EpochText(now).c_str());
   int index = 0;
   for (const std::string& url : urls) {
     ImGui::PushID(index++);
     const std::string date = QueryParam(url, "X-Amz-Date");
     const std::string expires = QueryParam(url, "X-Amz-Expires");
-    const std::optional<int64_t> signed_at = ParseAmzDate(date);
     ImGui::Bullet();
     ImGui::TextUnformatted(UrlKey(url).c_str());
     ImGui::Indent();
     ImGui::TextColored(kMutedColor, "X-Amz-Date %s  X-Amz-Expires %s", date.c_str(), expires.c_str());
-    bool digits = !expires.empty() && expires.size() < 12;
-    for (char c : expires) digits = digits && c >= '0' && c <= '9';
-    if (signed_at && digits) {
-      const int64_t end = *signed_at + std::stoll(expires) * kUsPerSecond;
-      const int64_t left_s = (end - now) / kUsPerSecond;
-      if (end > now) ImGui::TextColored(kAccentColor, "expires in %" PRId64 "s", left_s + ((end - now) % kUsPerSecond ? 1 : 0));
-      else ImGui::TextColored(kErrorColor, "expired %" PRId64 "s ago", (now - end) / kUsPerSecond);
-    } else {
-      ImGui::TextColored(kErrorColor, "unreadable X-Amz-Date or X-Amz-Expires");
-    }
+    DrawExpiry(url, now);
     if (ImGui::TreeNode("url", "full URL")) {
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextUnformatted(url.c_str());
@@ -168,12 +245,16 @@ void DrawPresignedUrls(const api::Lab& lab, const std::string& name) {
 
 }  // namespace
 
-void DrawBucketView(const api::Lab& lab, const std::string& name, const nlohmann::json& s) {
+void DrawBucketView(api::Lab& lab, UiState& ui, const std::string& name, const nlohmann::json& s) {
   const nlohmann::json& objects = FieldArray(s, "objects");
   ImGui::Text("%u objects   %" PRId64 " puts   %" PRId64 " deletes   %" PRId64 " notifications",
               static_cast<unsigned>(objects.size()), FieldInt(s, "puts"), FieldInt(s, "deletes"),
               FieldInt(s, "notifications"));
   DrawObjects(objects);
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::TextUnformatted("Presign a URL (computed now; nothing is sent)");
+  DrawPresignForm(lab, ui, name);
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::TextUnformatted("Presigned URLs in the trace");

@@ -37,4 +37,23 @@ void CommandSelect(UiState& state, uint64_t seq) {
   state.scroll_to_selected = true;
 }
 
+void CommandPresign(api::Lab& lab, UiState& state, const std::string& bucket) {
+  UiState::PresignForm& form = state.presign;
+  form.bucket = bucket;
+  form.url.clear();
+  form.error.clear();
+  const api::Json args = {{"bucket", bucket},
+                          {"key", std::string(form.key)},
+                          {"method", form.put ? "PUT" : "GET"},
+                          {"expires", form.expires_s}};
+  const api::Json out = lab.CallLocal(form.principal, "storage.presign", args);
+  if (out.contains("ok") && out["ok"].contains("url") && out["ok"]["url"].is_string()) {
+    form.url = out["ok"]["url"].get<std::string>();
+  } else if (out.contains("error")) {
+    form.error = out["error"].value("code", std::string("Error")) + ": " + out["error"].value("message", std::string());
+  } else {
+    form.error = "unexpected result: " + out.dump();
+  }
+}
+
 }  // namespace eventlab::ui

@@ -8,11 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "api/lab.h"
+#include "ui/ui_state.h"
 
 namespace eventlab::ui {
 
-/// Objects, counters and the presigned URLs for this bucket found in the trace.
-void DrawBucketView(const api::Lab& lab, const std::string& name, const nlohmann::json& state);
+/// Objects, counters, a form that presigns a URL for this bucket (through CommandPresign) and the
+/// presigned URLs for this bucket found in the trace.
+void DrawBucketView(api::Lab& lab, UiState& ui, const std::string& name, const nlohmann::json& state);
 /// Containers, recent invocations with init and run durations, and logs.
 void DrawFunctionView(const nlohmann::json& state);
 /// URL, stage, counters and the route table.

@@ -33,8 +33,9 @@ std::map<std::string, std::vector<std::string>> GroupByKind(const nlohmann::json
   return groups;
 }
 
-void DrawView(const api::Lab& lab, const std::string& name, const std::string& kind, const nlohmann::json& s) {
-  if (kind == "bucket") DrawBucketView(lab, name, s);
+void DrawView(api::Lab& lab, UiState& state, const std::string& name, const std::string& kind,
+              const nlohmann::json& s) {
+  if (kind == "bucket") DrawBucketView(lab, state, name, s);
   else if (kind == "function") DrawFunctionView(s);
   else if (kind == "api") DrawApiView(s);
   else if (kind == "table") DrawTableView(s);
@@ -43,7 +44,7 @@ void DrawView(const api::Lab& lab, const std::string& name, const std::string& k
 
 }  // namespace
 
-void DrawResourcesPanel(const api::Lab& lab, UiState& state, const PanelRect& where) {
+void DrawResourcesPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
   PlaceNextWindow(where);
   if (ImGui::Begin("Resources###resources", nullptr, kPanelFlags)) {
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
@@ -86,7 +87,7 @@ void DrawResourcesPanel(const api::Lab& lab, UiState& state, const PanelRect& wh
     ImGui::Separator();
     if (ImGui::BeginChild("resource_view")) {
       ImGui::PushID(state.selected_resource.c_str());
-      DrawView(lab, state.selected_resource, kind, selected);
+      DrawView(lab, state, state.selected_resource, kind, selected);
       ImGui::PopID();
     }
     ImGui::EndChild();

@@ -49,6 +49,18 @@ struct UiState {
   // The Resources panel's selection (a resource name); empty or stale means the first one.
   std::string selected_resource;
 
+  // The bucket view's presign form (the principal is an address, "function:upload"; empty means
+  // the scenario's first function) and the last result of its Presign button.
+  struct PresignForm {
+    std::string principal;
+    char key[256] = "images/example.jpg";
+    bool put = true;  ///< PUT, else GET
+    int expires_s = 300;
+    std::string bucket;  ///< the bucket the result is for
+    std::string url;     ///< the presigned URL, or empty
+    std::string error;   ///< "Code: message" when the facade refused, or empty
+  } presign;
+
   // Rectangles of named widgets ("step", "scenario:hello.json", ...), rebuilt every frame.
   std::map<std::string, WidgetRect> widget_rects;
 };

@@ -2,7 +2,7 @@
 // shows each kind of resource (its rectangle and the per-resource names are reported by the app).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clickWidget, openApp, screenshot, startSite, ticks } from './harness.mjs';
+import { clickWidget, labSnapshot, openApp, screenshot, startSite, ticks } from './harness.mjs';
 
 let site;
 let page;
@@ -38,5 +38,24 @@ test('the Resources panel lists the scenario and views each kind', async () => {
   await clickWidget(page, 'resource:uploads');
   await ticks(page, 2);
   await screenshot(page, 'resources.png');
+  assert.deepEqual(page.pageErrors, []);
+});
+
+test('the bucket view presigns a URL through the facade without changing the lab', async () => {
+  await clickWidget(page, 'resource:uploads');
+  await ticks(page, 2);
+  const before = await labSnapshot(page);
+  const button = await page.evaluate(() => window.eventlabPage.widgetRect('presign:button'));
+  const panel = await page.evaluate(() => window.eventlabPage.widgetRect('resources_panel'));
+  assert.ok(button && panel, 'the presign button is drawn');
+  assert.ok(button.y >= panel.y && button.y + button.height <= panel.y + panel.height, 'the button is inside the panel');
+  await clickWidget(page, 'presign:button');
+  await ticks(page, 2);
+  const result = await page.evaluate(() => window.eventlabPage.presignResult());
+  assert.equal(result.error, '');
+  assert.equal(result.bucket, 'uploads');
+  assert.match(result.url, /^https:\/\/uploads\.s3\..*X-Amz-Expires=300.*X-Amz-Signature=/);
+  assert.deepEqual(await labSnapshot(page), before, 'presigning changes neither the trace nor the state');
+  await screenshot(page, 'presign.png');
   assert.deepEqual(page.pageErrors, []);
 });
