@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/sim_time.h"
 #include "imgui.h"
 #include "ui/commands.h"
 #include "ui/panels.h"
@@ -22,45 +23,14 @@ namespace {
 
 constexpr int64_t kUsPerSecond = 1000000;
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/// "2026-03-02 10:00:05Z" for epoch microseconds (the inverse of DaysFromCivil).
-std::string EpochText(int64_t epoch_us) {
-  int64_t secs = epoch_us / kUsPerSecond;
-  if (epoch_us < 0 && epoch_us % kUsPerSecond) --secs;
-  int64_t days = secs / 86400, rem = secs % 86400;
-  if (rem < 0) rem += 86400, --days;
-  const int64_t z = days + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp + (mp < 10 ? 3 : -9);
-  const int64_t y = yoe + era * 400 + (m <= 2);
-  char text[40];
-  snprintf(text, sizeof text, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 " %02" PRId64 ":%02" PRId64 ":%02" PRId64 "Z", y,
-           m, d, rem / 3600, rem / 60 % 60, rem % 60);
-  return text;
-}
+/// "2026-03-02T10:00:05.000Z" for epoch microseconds.
+std::string EpochText(int64_t epoch_us) { return core::FormatIsoUtc(epoch_us); }
 
 /// X-Amz-Date ("20260302T100000Z") as epoch microseconds; nullopt if malformed.
 std::optional<int64_t> ParseAmzDate(const std::string& t) {
-  if (t.size() != 16 || t[8] != 'T' || t[15] != 'Z') return std::nullopt;
-  for (size_t i = 0; i < 15; ++i)
-    if (i != 8 && (t[i] < '0' || t[i] > '9')) return std::nullopt;
-  auto num = [&](size_t at, size_t n) { return static_cast<int64_t>(std::stoll(t.substr(at, n))); };
-  const int64_t days = DaysFromCivil(num(0, 4), num(4, 2), num(6, 2));
-  return ((days * 24 + num(9, 2)) * 60 + num(11, 2)) * 60 * kUsPerSecond + num(13, 2) * kUsPerSecond;
+  if (t.size() != 16) return std::nullopt;
+  return core::ParseIsoUtc(t.substr(0, 4) + "-" + t.substr(4, 2) + "-" + t.substr(6, 5) + ":" + t.substr(11, 2) + ":" +
+                           t.substr(13, 3));
 }
 
 /// The value of query parameter `name` in `url`, undecoded; empty if absent.

@@ -15,13 +15,8 @@ using core::Json;
 class ImageUploadScenarioTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string text;
-    FILE* f = std::fopen((std::string(EVENTLAB_SOURCE_DIR) + "/web/scenarios/image-upload.json").c_str(), "rb");
-    ASSERT_NE(f, nullptr);
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-    std::fclose(f);
+    const std::string text = eventlab::testing::ReadSourceFile("web/scenarios/image-upload.json");
+    ASSERT_FALSE(text.empty());
     eventlab::testing::LoadAndRun(lab_, text);
   }
   Json Result(const char* name) { return lab_.State()["resources"]["browser"]["results"][name]; }

@@ -2,6 +2,8 @@
 // at the simulated now and leaves the simulation exactly as it was.
 #include <gtest/gtest.h>
 
+#include "support/run_scenario.h"
+
 #include <cstdio>
 #include <string>
 
@@ -13,16 +15,7 @@ namespace {
 
 using core::Json;
 
-std::string ReadScenario(const char* file) {
-  std::string text;
-  FILE* f = std::fopen((std::string(EVENTLAB_SOURCE_DIR) + "/web/scenarios/" + file).c_str(), "rb");
-  if (!f) return text;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  std::fclose(f);
-  return text;
-}
+std::string ReadScenario(const char* file) { return eventlab::testing::ReadSourceFile(std::string("web/scenarios/") + file); }
 
 const Json kPresignArgs = {{"bucket", "uploads"}, {"key", "images/x.jpg"}, {"method", "PUT"}, {"expires", 60}};
 

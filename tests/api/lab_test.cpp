@@ -9,16 +9,7 @@
 namespace eventlab::api {
 namespace {
 
-std::string ReadSource(const std::string& rel) {
-  std::string text;
-  FILE* f = std::fopen((std::string(EVENTLAB_SOURCE_DIR) + "/" + rel).c_str(), "rb");
-  if (!f) return text;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  std::fclose(f);
-  return text;
-}
+std::string ReadSource(const std::string& rel) { return eventlab::testing::ReadSourceFile(rel); }
 
 // Many independent chains, so runs are long enough to cross several checkpoints.
 std::string LongScenario() {

@@ -3,12 +3,25 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
 #include "api/lab.h"
 
 namespace eventlab::testing {
+
+/// A file of the source tree ("web/scenarios/hello.json") as text; empty if it cannot be read.
+inline std::string ReadSourceFile(const std::string& relative_path) {
+  std::string text;
+  FILE* f = std::fopen((std::string(EVENTLAB_SOURCE_DIR) + "/" + relative_path).c_str(), "rb");
+  if (!f) return text;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+  std::fclose(f);
+  return text;
+}
 
 /// Loads `json` (failing the test with every problem if it does not load) and runs to the end.
 inline void LoadAndRun(api::Lab& lab, const std::string& json) {
