@@ -8,6 +8,8 @@
 #include "cloud/http/http_request.h"
 #include "core/digest.h"
 #include "cloud/storage/presign_action.h"
+#include "cloud/search/search_url_action.h"
+#include "cloud/streams/stream_actions.h"
 
 namespace eventlab::cloud {
 
@@ -17,6 +19,11 @@ const std::vector<ActionSpec>& ActionCatalog() {
         {"function.invoke", "function", "function", "payload", {"payload"}, {}},
         {"function.invoke_async", "function", "function", "payload", {"payload"}, {}},
         {"queue.send", "queue", "queue", "", {"body"}, {"attributes"}},
+        {"queue.receive", "queue", "queue", "", {}, {"max_number_of_messages", "visibility_timeout", "attribute_names", "message_attribute_names"}},
+        {"queue.delete", "queue", "queue", "", {"receipt_handle"}, {}},
+        {"sns.publish", "topic", "topic", "", {"message"}, {"subject", "message_attributes"}},
+        {"sns.subscribe", "topic", "topic", "", {"protocol", "endpoint"}, {"filter_policy", "filter_policy_scope", "raw_message_delivery", "redrive_policy", "delivery_policy"}},
+        {"sns.confirm_subscription", "topic", "topic", "", {"token"}, {}},
         {"table.put_item", "table", "table", "", {"item"}, {"condition_expression", "expression_attribute_names", "expression_attribute_values", "return_values"}},
         {"table.get_item", "table", "table", "", {"key"}, {"consistent_read"}},
         {"table.update_item", "table", "table", "", {"key", "update_expression"}, {"condition_expression", "expression_attribute_names", "expression_attribute_values", "return_values"}},
@@ -24,6 +31,12 @@ const std::vector<ActionSpec>& ActionCatalog() {
         {"table.query", "table", "table", "", {"key_condition_expression", "expression_attribute_values"}, {"expression_attribute_names", "filter_expression", "limit", "scan_index_forward", "exclusive_start_key"}},
         {"table.scan", "table", "table", "", {}, {"limit", "exclusive_start_key", "filter_expression", "expression_attribute_names", "expression_attribute_values"}},
         {"api.url", "api", "api", "", {}, {}, gateway::ApiUrlAction},
+        {"search.index", "search", "domain", "", {"index", "id", "document"}, {}},
+        {"search.update", "search", "domain", "", {"index", "id", "doc"}, {"doc_as_upsert"}},
+        {"search.delete", "search", "domain", "", {"index", "id"}, {}},
+        {"search.get", "search", "domain", "", {"index", "id"}, {}},
+        {"search.query", "search", "domain", "", {"index"}, {"query", "from", "size"}},
+        {"search.url", "search", "domain", "", {}, {}, search::SearchUrlAction},
         {"storage.put_object", "bucket", "bucket", "", {"key", "body"}, {"content_type"}},
         {"storage.get_object", "bucket", "bucket", "", {"key"}, {}},
         {"storage.head_object", "bucket", "bucket", "", {"key"}, {}},
@@ -31,6 +44,12 @@ const std::vector<ActionSpec>& ActionCatalog() {
         {"storage.list_objects_v2", "bucket", "bucket", "", {}, {"prefix", "max_keys", "continuation_token"}},
         {"storage.presign", "bucket", "bucket", "", {"key", "method", "expires"}, {}, storage::PresignAction},
         {"http.request", "", "", "", {"method", "url"}, {"headers", "body"}, nullptr, http::BuildHttpRequest},
+        {"kinesis.put_record", "stream", "stream", "", {"partition_key", "data"}, {"explicit_hash_key"}},
+        {"kinesis.put_records", "stream", "stream", "", {"records"}, {}},
+        {"kinesis.get_shard_iterator", "stream", "stream", "", {"shard_id", "type"}, {"sequence_number", "timestamp"}},
+        {"kinesis.get_records", "stream", "", "", {"iterator"}, {"limit"}, nullptr, streams::BuildGetRecordsRequest},
+        {"kinesis.set_position", "stream", "stream", "", {"consumer", "shard_id", "type"}, {"sequence_number", "timestamp"}},
+        {"kinesis.consumer_read", "stream", "stream", "", {"consumer"}, {"shard_id", "limit"}},
     };
     std::sort(a.begin(), a.end(), [](const ActionSpec& x, const ActionSpec& y) { return x.name < y.name; });
     return a;

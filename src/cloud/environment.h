@@ -33,6 +33,15 @@ struct Limits {
   /// SQS MaximumMessageSize queue attribute default, 262,144 bytes (256 KiB); settable up to
   /// 1,048,576 (SQS API reference, SetQueueAttributes).
   uint64_t queue_message_bytes = 262144;
+  /// Amazon OpenSearch Service network quotas: maximum size of HTTP request payloads, 10 MiB for the
+  /// small instance types (t3.small/medium.search, 10,485,760 bytes); larger ones allow 100 MiB.
+  uint64_t search_request_bytes = 10485760;
+  /// SNS Publish: messages "at most 256 KB in size (262,144 bytes, not 262,144 characters)", message
+  /// attributes included (SNS API reference, Publish).
+  uint64_t topic_message_bytes = 262144;
+  /// Kinesis record: "The maximum size of a data blob (the data payload before base64-encoding)
+  /// plus the partition key is 1 MiB" (Kinesis API reference, PutRecord), 1,048,576 bytes.
+  uint64_t stream_record_bytes = 1048576;
   /// DynamoDB maximum item size, 400 KB = 409,600 bytes, "including both attribute name binary
   /// length (UTF-8 length) and attribute value lengths" (DynamoDB developer guide, quotas: items).
   uint64_t table_item_max_bytes = 409600;

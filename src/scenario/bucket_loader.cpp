@@ -21,7 +21,7 @@ void LoadNotifications(const ResourceInput& in, cloud::storage::BucketConfig& b,
       p.Add(at, "expected {\"events\": [\"s3:ObjectCreated:*\"], \"function\" or \"queue\": name}");
       continue;
     }
-    CheckKeys(n, at, {"id", "events", "prefix", "suffix", "function", "queue"}, p);
+    CheckKeys(n, at, {"id", "events", "prefix", "suffix", "function", "queue", "topic"}, p);
     cloud::storage::NotificationConfig c;
     // S3 generates an Id when the configuration has none.
     if (auto id = ReadString(n, "id", at, p, "notification-" + std::to_string(i + 1))) c.id = *id;
@@ -41,9 +41,14 @@ void LoadNotifications(const ResourceInput& in, cloud::storage::BucketConfig& b,
         }
       }
     }
-    const bool has_function = n.contains("function"), has_queue = n.contains("queue");
-    if (has_function == has_queue) {
-      p.Add(at, "a notification needs exactly one destination: \"function\" or \"queue\"");
+    const bool has_function = n.contains("function"), has_queue = n.contains("queue"), has_topic = n.contains("topic");
+    if (has_function + has_queue + has_topic != 1) {
+      p.Add(at, "a notification needs exactly one destination: \"function\", \"queue\" or \"topic\"");
+    } else if (has_topic) {
+      if (auto t = ReadString(n, "topic", at, p)) {
+        CheckReference(*t, "topic", Child(at, "topic"), in.kinds, p);
+        c.topic = *t;
+      }
     } else if (has_function) {
       if (auto f = ReadString(n, "function", at, p)) {
         CheckReference(*f, "function", Child(at, "function"), in.kinds, p);

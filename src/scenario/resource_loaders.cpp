@@ -10,9 +10,14 @@ const std::map<std::string, ResourceLoader>& ResourceLoaders() {
       {"client", LoadClient},
       {"function", LoadFunction},
       {"queue", LoadQueue},
+      {"search", LoadSearch},
       {"table", LoadTable},
       {"api", LoadApi},
       {"bucket", LoadBucket},
+      {"topic", LoadTopic},
+      {"endpoint", LoadEndpoint},
+      {"stream", LoadStream},
+      {"mapping", LoadMapping},
   };
   return kLoaders;
 }

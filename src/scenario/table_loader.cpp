@@ -36,7 +36,15 @@ std::optional<cloud::tables::KeyAttribute> ReadKeyAttribute(const Json& obj, con
 
 std::unique_ptr<cloud::ResourceConfig> LoadTable(const ResourceInput& in, Problems& p) {
   auto t = std::make_unique<cloud::tables::TableConfig>();
-  ReadCommonKeys(in, {"hash_key", "range_key", "items"}, *t, p);
+  ReadCommonKeys(in, {"hash_key", "range_key", "items", "stream"}, *t, p);
+  // StreamSpecification.StreamViewType (DynamoDB API reference).
+  if (auto v = ReadString(in.json, "stream", in.path, p, "")) {
+    if (!v->empty() && *v != "KEYS_ONLY" && *v != "NEW_IMAGE" && *v != "OLD_IMAGE" && *v != "NEW_AND_OLD_IMAGES") {
+      p.Add(Child(in.path, "stream"), "expected \"KEYS_ONLY\", \"NEW_IMAGE\", \"OLD_IMAGE\" or \"NEW_AND_OLD_IMAGES\", got \"" + *v + "\"");
+    } else {
+      t->stream_view_type = *v;
+    }
+  }
   if (!in.json.contains("hash_key")) {
     p.Add(Child(in.path, "hash_key"), "required: the partition key, {\"name\": \"id\", \"type\": \"S\"}");
   } else if (auto k = ReadKeyAttribute(in.json, "hash_key", in.path, p)) {

@@ -24,6 +24,7 @@ struct NotificationConfig {
   std::string suffix;               ///< key-name filter, "" for none
   std::string function;             ///< destination function, or empty
   std::string queue;                ///< destination queue, or empty
+  std::string topic;                ///< destination topic (TopicConfiguration), or empty
 };
 
 /// An object given in the scenario, present from the start.
@@ -37,6 +38,7 @@ struct BucketConfig : ResourceConfig {
   std::unique_ptr<Service> CreateService() const override;
   /// The bucket's virtual-hosted-style host in the run's region.
   bool ServesHost(const std::string& host, const Environment& env) const override;
+  std::vector<Wire> Wires() const override;
 
   std::vector<NotificationConfig> notifications;   ///< in scenario order
   std::map<std::string, InitialObject> objects;    ///< initial objects by key

@@ -110,7 +110,8 @@ void StorageService::Deliver(ServiceContext& ctx, const core::Event& event) {
   else if (event.kind == "storage.delete_object") Reply(ctx, event, DeleteObject(ctx, event));
   else if (event.kind == "storage.list_objects_v2") Reply(ctx, event, ListObjectsV2(ctx, event));
   else if (event.kind == "http.request") Reply(ctx, event, HttpRequest(ctx, event));
-  // Replies to notifications (function.invoke_async.result, queue.send.result) need nothing.
+  // Replies to notifications (function.invoke_async.result, queue.send.result, sns.publish.result)
+  // need nothing.
 }
 
 std::string StorageService::NextSequencer(ServiceContext& ctx) {
@@ -273,6 +274,12 @@ void StorageService::Notify(ServiceContext& ctx, const std::string& event_name, 
       e.to = Address("function", n.function);
       e.kind = "function.invoke_async";
       e.payload = event;
+    } else if (!n.topic.empty()) {
+      // S3 publishes the event to a topic as the Message text, with this Subject (S3 user guide,
+      // event notification destinations; the SNS message S3 sends).
+      e.to = Address("topic", n.topic);
+      e.kind = "sns.publish";
+      e.payload = {{"message", event.dump()}, {"subject", "Amazon S3 Notification"}};
     } else {
       e.to = Address("queue", n.queue);
       e.kind = "queue.send";

@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "cloud/service.h"
@@ -28,6 +29,9 @@ struct TableConfig : ResourceConfig {
   KeyAttribute hash_key;                 ///< the partition key
   std::optional<KeyAttribute> range_key;  ///< the sort key, if the table has one
   Json items = Json::array();            ///< initial items, validated typed attribute values
+  /// The table stream's StreamViewType (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES), or
+  /// empty when the table has no stream.
+  std::string stream_view_type;
 };
 
 /// One key attribute's value: its type and text ("N" values in canonical form).
@@ -64,10 +68,19 @@ struct ChangeRecord {
 /// Changes kept for streams: the most recent ones only.
 inline constexpr size_t kMaxChangeRecords = 1000;
 
+/// An event-source mapping's poll of the table stream, held until a change arrives.
+struct StreamPoll {
+  RequestRef request;
+  uint64_t position = 0;  ///< sequence (as an integer) of the next change to read
+  uint64_t limit = 0;
+};
+
 struct TableStore {
   std::map<ItemKey, Json, ItemKeyLess> items;  ///< primary key -> item (attribute name -> typed value)
   std::deque<ChangeRecord> changes;             ///< oldest first, at most kMaxChangeRecords
   uint64_t next_sequence = 1;                   ///< the next change's sequence number
+  std::map<std::string, StreamPoll> stream_polls;  ///< mapping address -> its poll waiting for a change
+  std::set<std::string> stream_readers;            ///< mappings that have polled the stream (need no wake-up)
 };
 
 }  // namespace eventlab::cloud::tables

@@ -145,8 +145,10 @@ Json TableService::State() const {
     if (items.size() == 200) break;
     items.push_back(item);
   }
-  return {{"kind", "table"}, {"key_schema", schema}, {"item_count", static_cast<uint64_t>(store_.items.size())}, {"items", items},
-          {"changes", static_cast<uint64_t>(store_.changes.size())}};
+  Json state = {{"kind", "table"}, {"key_schema", schema}, {"item_count", static_cast<uint64_t>(store_.items.size())}, {"items", items},
+                {"changes", static_cast<uint64_t>(store_.changes.size())}};
+  if (!config_->stream_view_type.empty()) state["stream"] = StreamState();
+  return state;
 }
 
 }  // namespace eventlab::cloud::tables

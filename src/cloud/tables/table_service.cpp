@@ -40,6 +40,7 @@ void TableService::Deliver(ServiceContext& ctx, const core::Event& event) {
   static const std::map<std::string, std::string> kOperations = {
       {"table.put_item", "PutItem"}, {"table.get_item", "GetItem"}, {"table.update_item", "UpdateItem"},
       {"table.delete_item", "DeleteItem"}, {"table.query", "Query"}, {"table.scan", "Scan"}};
+  if (event.kind == "stream.poll") return PollStream(ctx, event);
   auto op = kOperations.find(event.kind);
   if (op == kOperations.end()) return;
   const std::string action = "dynamodb:" + op->second;
@@ -123,6 +124,7 @@ void TableService::Record(ServiceContext& ctx, const ItemKey& key, const Json* o
   r.approximate_epoch_s = ctx.NowEpochUs() / 1000000;
   store_.changes.push_back(std::move(r));
   while (store_.changes.size() > kMaxChangeRecords) store_.changes.pop_front();
+  if (!config_->stream_view_type.empty()) StreamChanged(ctx);
 }
 
 core::Result<Json> TableService::PutItem(ServiceContext& ctx, const Json& args) {

@@ -38,6 +38,12 @@ class TableService : public CopyableService<TableService> {
   core::Result<Json> Page(const Json& args, const std::vector<const ItemKey*>& keys,
                           const std::shared_ptr<const Condition>& filter) const;
   void Record(ServiceContext& ctx, const ItemKey& key, const Json* old_item, const Json* new_item);
+  /// Table streams (table_stream.cpp): a mapping's stream.poll, and answering held polls after a change.
+  void PollStream(ServiceContext& ctx, const core::Event& event);
+  void StreamChanged(ServiceContext& ctx);
+  void AnswerStreamPoll(ServiceContext& ctx, const StreamPoll& poll);
+  std::string StreamShardId(const Environment& env) const;
+  Json StreamState() const;
   std::string Arn(const Environment& env) const;
   std::string Self() const { return Address("table", config_->name); }
 
