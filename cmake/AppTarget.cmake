@@ -35,10 +35,24 @@ add_custom_command(
     COMMENT "Embedding the UI font ${EVENTLAB_UI_FONT}"
     VERBATIM)
 
+# --- The graph's WebGL2 programs, with their GLSL ES 3.0 sources embedded at build time -----------
+file(GLOB SHADER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert ${CMAKE_SOURCE_DIR}/shaders/*.frag)
+add_custom_command(
+    OUTPUT ${APP_GENERATED}/shaders.inc
+    COMMAND ${CMAKE_COMMAND} -DSHADER_DIR=${CMAKE_SOURCE_DIR}/shaders -DOUTPUT=${APP_GENERATED}/shaders.inc
+            -P ${CMAKE_SOURCE_DIR}/cmake/EmbedShaders.cmake
+    DEPENDS ${SHADER_SOURCES} ${CMAKE_SOURCE_DIR}/cmake/EmbedShaders.cmake
+    COMMENT "Embedding the GLSL shaders"
+    VERBATIM)
+file(GLOB RENDER_SOURCES CONFIGURE_DEPENDS src/render/*.cpp)
+add_library(eventlab_render STATIC ${RENDER_SOURCES} ${APP_GENERATED}/shaders.inc)
+target_include_directories(eventlab_render PRIVATE ${APP_GENERATED})
+target_link_libraries(eventlab_render PUBLIC eventlab_view)
+
 # --- UI panels: read the lab, issue commands through api::Lab --------------------------------------
 file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_library(eventlab_ui STATIC ${UI_SOURCES})
-target_link_libraries(eventlab_ui PUBLIC eventlab_api imgui)
+target_link_libraries(eventlab_ui PUBLIC eventlab_render imgui)
 
 # --- The app: platform seam + UI + bindings ---------------------------------------------------------
 file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assembles the servable page in build/site/ from web/ and the web build (scripts/build.sh web):
-#   index.html, app.mjs, eventlab.mjs (and any other web/*.mjs, *.d.ts), eventlab-app.{js,wasm},
+#   index.html, embed.html, app.mjs, embed.mjs, page.mjs, eventlab.mjs (and any other web/*.mjs, *.d.ts), eventlab-app.{js,wasm},
 #   scenarios/*.json and the generated scenarios/index.json.
 # Usage: scripts/assemble-site.sh [SITE_DIR]   (default build/site; EVENTLAB_WEB_BUILD names
 #        another web build folder than build/web)
@@ -14,7 +14,7 @@ for f in "$web_build/eventlab-app.js" "$web_build/eventlab-app.wasm"; do
 done
 rm -rf "$site"
 mkdir -p "$site/scenarios"
-cp web/index.html web/*.mjs "$site/"
+cp web/*.html web/*.mjs "$site/"
 cp "$web_build/eventlab-app.js" "$web_build/eventlab-app.wasm" "$site/"
 cp web/scenarios/*.json "$site/scenarios/"
 rm -f "$site/scenarios/index.json"

@@ -1,124 +1,51 @@
-// Boots the page: checks WebGL2, downloads the app module with a progress bar, starts it on
-// #canvas, and exposes
-//   window.eventlab      the lab the UI drives (web/eventlab.mjs over the app module, same lab id)
-//   window.eventlabPage  the page's own functions: scenario loading (the picker's path) and
-//                        read-outs of the UI for tests (frame count, widget rectangles, banner).
-import { wrapModule } from './eventlab.mjs';
-import { fetchWithProgress, hasWebGL2, loadScript } from './loader.mjs';
+// The full page (index.html): boots the app (web/page.mjs), loads the scenario list, then the
+// scenario the URL names, and keeps the URL hash in step with the run, so that a link reopens the
+// same moment: #scenario=hello.json&seed=42&step=12 (web/moment.mjs).
+import { applyMoment, formatMoment, parseMoment } from './moment.mjs';
+import { loadScenarioIndex, showFatal, startApp, whenFirstFrameDrawn } from './page.mjs';
+import { hasWebGL2 } from './loader.mjs';
 
-const canvas = document.getElementById('canvas');
-const loading = document.getElementById('loading');
-const progress = document.getElementById('progress');
-const status = document.getElementById('status');
+// How often the hash follows the run (ms): often enough for a link copied at any time.
+const HASH_EVERY_MS = 250;
 
-function showFatal(title, message) {
-  loading.hidden = true;
-  document.getElementById('fatal-title').textContent = title;
-  document.getElementById('fatal-message').textContent = message;
-  document.getElementById('fatal').hidden = false;
+/** Loads the hash's scenario (if it is not the current one), then its seed and step. */
+async function openMoment(page, hash, fallbackFile) {
+  const moment = parseMoment(hash);
+  for (const problem of moment.problems) console.warn(`URL hash: ${problem}`);
+  const file = moment.scenario ?? fallbackFile;
+  if (file && file !== page.currentFile()) {
+    const loaded = await page.loadScenarioFile(file);
+    if (!loaded.ok) return;
+  }
+  try {
+    applyMoment(window.eventlab, moment);
+  } catch (err) {
+    console.warn(`URL hash: ${err.message}`);
+  }
 }
 
-const kib = (n) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
-
-// What the loading bar showed: bytes of the .wasm received, the Content-Length, progress updates.
-const download = { bytes: 0, total: 0, updates: 0 };
-
-function showProgress(loaded, total) {
-  Object.assign(download, { bytes: loaded, total, updates: download.updates + 1 });
-  progress.max = total || loaded || 1;
-  progress.value = loaded;
-  status.textContent = `Downloading the simulator: ${kib(loaded)}${total ? ` of ${kib(total)}` : ''}`;
-}
-
-async function startApp() {
-  const [wasmBinary] = await Promise.all([
-    fetchWithProgress('./eventlab-app.wasm', showProgress),
-    loadScript('./eventlab-app.js'),
-  ]);
-  status.textContent = 'Starting the simulator...';
-  let page = null;
-  const module = await globalThis.createEventLabAppModule({
-    canvas,
-    wasmBinary,
-    // The UI's scenario picker asks for a file; the page fetches and loads it (below).
-    onScenarioRequest: (file) => page?.loadScenarioFile(file),
-    onAppError: (message) => showFatal('eventlab could not start', message),
-    printErr: (text) => console.warn(text),
-  });
-  const handle = module.eventlabApp;
-  if (handle === undefined) throw new Error('the app did not start (no WebGL2 context?)');
-  const eventlab = wrapModule(module, { labId: module.appLabId(handle) });
-  page = createPageApi(module, handle, eventlab);
-  window.eventlab = eventlab;
-  window.eventlabPage = page;
-  return page;
-}
-
-function createPageApi(module, handle, eventlab) {
-  const page = {
-    module,
-    handle,
-    /** True once the scenario list and the first scenario have been loaded. */
-    ready: false,
-    /** The app's .wasm download as the loading bar counted it: {bytes, total, updates}. */
-    download,
-    /** Milliseconds from the start of navigation to the app's first drawn frame. */
-    firstFrameMs: null,
-    /** Loads JSON text as scenario `file` through window.eventlab.load; a failure shows the
-     *  banner and keeps the previous scenario. Resolves to {ok, error?}. */
-    async loadScenarioText(file, text) {
-      try {
-        await eventlab.load(text);
-      } catch (err) {
-        const message = err?.message ?? String(err);
-        module.appSetLoadResult(handle, file, message);
-        return { ok: false, error: message };
-      }
-      module.appSetLoadResult(handle, file, '');
-      return { ok: true };
-    },
-    /** Fetches scenarios/<file> and loads it (what the picker does). */
-    async loadScenarioFile(file) {
-      let text;
-      try {
-        const response = await fetch(`./scenarios/${encodeURIComponent(file)}`);
-        if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-        text = await response.text();
-      } catch (err) {
-        module.appSetLoadResult(handle, file, `could not fetch: ${err.message}`);
-        return { ok: false, error: err.message };
-      }
-      return page.loadScenarioText(file, text);
-    },
-    scenarios: [],
-    frameCount: () => module.appFrameCount(handle),
-    frameMs: () => module.appFrameMs(handle),
-    /** {x, y, width, height} in CSS pixels of a named widget ("step", "scenario:hello.json"). */
-    widgetRect: (name) => module.appWidgetRect(handle, name),
-    widgetNames: () => module.appWidgetNames(handle),
-    loadError: () => module.appLoadError(handle),
-    currentFile: () => module.appCurrentFile(handle),
-    selectedSeq: () => module.appSelectedSeq(handle),
-    helpVisible: () => module.appHelpVisible(handle),
-    running: () => module.appRunning(handle),
-    /** The bucket view's last Presign result: {bucket, url, error}; url or error is empty. */
-    presignResult: () => module.appPresignResult(handle),
+function followRunInHash(page) {
+  let written = location.hash;
+  const write = () => {
+    const file = page.currentFile();
+    if (!file || !page.ready) return;
+    let hash;
+    try {
+      hash = formatMoment({ scenario: file, seed: window.eventlab.seed(), step: window.eventlab.delivered() });
+    } catch {
+      return;  // no scenario loaded yet
+    }
+    if (hash !== location.hash) {
+      history.replaceState(null, '', hash);
+      written = hash;
+    }
   };
-  return page;
-}
-
-async function loadScenarioIndex(page) {
-  const response = await fetch('./scenarios/index.json');
-  if (!response.ok) throw new Error(`scenarios/index.json: HTTP ${response.status}`);
-  const text = await response.text();
-  page.scenarios = JSON.parse(text).scenarios;
-  page.module.appSetScenarioIndex(page.handle, text);
-}
-
-function whenFirstFrameDrawn(page) {
-  return new Promise((resolve) => {
-    const poll = () => (page.frameCount() > 0 ? resolve() : requestAnimationFrame(poll));
-    poll();
+  setInterval(write, HASH_EVERY_MS);
+  // A hash typed or pasted by the user (not one this page wrote) opens that moment. The event's
+  // own URL is read: the timer above may have replaced location.hash since.
+  addEventListener('hashchange', (event) => {
+    const hash = new URL(event.newURL).hash;
+    if (hash !== written) openMoment(page, hash, null);
   });
 }
 
@@ -138,17 +65,17 @@ async function main() {
   }
   await whenFirstFrameDrawn(page);
   page.firstFrameMs = Math.round(performance.now());
-  loading.hidden = true;
-  canvas.focus();
+  document.getElementById('loading').hidden = true;
+  document.getElementById('canvas').focus();
   try {
     await loadScenarioIndex(page);
   } catch (err) {
     console.warn(`scenario list unavailable: ${err.message}`);
   }
   const wanted = new URLSearchParams(location.search).get('scenario');
-  const first = wanted ?? page.scenarios[0]?.file;
-  if (first) await page.loadScenarioFile(first);
+  await openMoment(page, location.hash, wanted ?? page.scenarios[0]?.file);
   page.ready = true;
+  followRunInHash(page);
 }
 
 main();

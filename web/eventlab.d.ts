@@ -8,6 +8,7 @@ export type EventLabErrorCode =
   | 'InvalidArgument'  // a bad argument; path names it ("seed", "seq", "timeUs", ...)
   | 'NotLoaded'        // reset() or seek() before a scenario was loaded
   | 'SeekBeyondEnd'    // seek(): the run ends before that delivery
+  | 'NotDelivered'     // why(): that seq has not been delivered yet
   | 'Disposed'         // any call after dispose()
   | 'UnknownLab'       // the module no longer has this lab
   | 'ModuleLoad'       // createEventLab()/wrapModule(): the module could not be loaded or is not one
@@ -97,6 +98,28 @@ export interface EventLabEvents {
 
 export type EventLabEventType = keyof EventLabEvents;
 
+/** A node of the architecture graph: a resource, or an API route ("route:<api>/<key>"). */
+export interface ArchitectureNode {
+  address: string;
+  kind: string;
+  name: string;
+  /** For a route, its API's address. */
+  owner?: string;
+}
+
+/** A wiring: from configuration, handler steps, scripted calls, or a run with the scenario's seed. */
+export interface ArchitectureEdge {
+  from: string;
+  to: string;
+  /** What flows along it, comma-separated ("s3:ObjectCreated:*", "queue.send"). */
+  label: string;
+}
+
+export interface Architecture {
+  nodes: ArchitectureNode[];
+  edges: ArchitectureEdge[];
+}
+
 export interface EventLab {
   /** The lab's id in its module (shared with the page's UI when wrapped with labId). */
   readonly id: number;
@@ -116,6 +139,18 @@ export interface EventLab {
   runUntil(timeUs: number, maxEvents?: number): number;
   /** Simulated time, µs. */
   now(): number;
+  /** Deliveries so far (the seq of the last one; 0 at the start). */
+  delivered(): number;
+  /** The seed the run uses (the scenario's, or the last reset's). */
+  seed(): number;
+  /** Deliveries in the whole run (to its end or limits.max_events), for a timeline. The first
+   * call after a load or reset runs ahead once and comes back; the state is unchanged. */
+  runLength(): number;
+  /** The causes of delivery `seq`: its parent chain as seqs, root cause first, `seq` last.
+   * Throws NotDelivered if `seq` has not been delivered. */
+  why(seq: number): number[];
+  /** The scenario's architecture as the graph draws it. */
+  architecture(): Architecture;
   pending(): PendingEvent[];
   /** Delivered events with fromSeq <= seq <= toSeq (default: all). */
   trace(fromSeq?: number, toSeq?: number): TraceEvent[];

@@ -157,6 +157,16 @@ class EventLab {
 
   now() { return this.#call('labNow'); }
 
+  delivered() { return this.#call('labDelivered'); }
+
+  seed() { return this.#call('labSeed'); }
+
+  runLength() { return this.#call('labRunLength'); }
+
+  why(seq) { return this.#call('labWhy', seq); }
+
+  architecture() { return this.#call('labArchitecture'); }
+
   pending() { return this.#call('labPending'); }
 
   trace(fromSeq, toSeq) { return this.#call('labTrace', fromSeq, toSeq); }

@@ -13,6 +13,7 @@ std::vector<scenario::LoadError> Lab::Load(std::string_view json_text) {
   scenario::LoadResult loaded = scenario::LoadScenario(json_text);
   if (!loaded.ok()) return loaded.errors;
   scenario_ = std::move(loaded.scenario);
+  architecture_.reset();
   Reset(scenario_->seed);
   return {};
 }
@@ -25,6 +26,49 @@ void Lab::Reset(std::optional<uint32_t> seed) {
   world_->Start(kernel_);
   checkpoints_.clear();
   checkpoints_.emplace(0, Checkpoint{kernel_.Snapshot(), *world_});
+  run_length_.reset();
+}
+
+uint64_t Lab::RunLength() {
+  if (!world_) return 0;
+  if (!run_length_) {
+    const uint64_t here = Delivered();
+    RunToEnd();
+    run_length_ = Delivered();
+    Seek(here);
+  }
+  return *run_length_;
+}
+
+const api::Architecture& Lab::Architecture() {
+  if (!architecture_) {
+    if (!world_) return *(architecture_ = api::Architecture{});
+    // Observe a run with the scenario's seed whatever seed the lab runs now, so that the graph
+    // (and the positions a learner drags nodes to) stay the same across resets.
+    Lab observer;
+    observer.scenario_ = scenario_;
+    observer.Reset(scenario_->seed);
+    observer.RunToEnd();
+    architecture_ = BuildArchitecture(*scenario_->world, observer.Trace());
+  }
+  return *architecture_;
+}
+
+std::vector<uint64_t> Lab::Why(uint64_t seq) const {
+  const auto& trace = Trace();
+  if (seq == 0 || seq > trace.size()) return {};
+  std::vector<uint64_t> chain = {seq};
+  // Parents are always delivered before their children, so each search only looks earlier.
+  size_t index = seq - 1;
+  while (trace[index].event.parent) {
+    const uint64_t parent_id = *trace[index].event.parent;
+    size_t i = index;
+    while (i > 0 && trace[i - 1].event.id != parent_id) --i;
+    if (i == 0) break;
+    index = i - 1;
+    chain.push_back(trace[index].seq);
+  }
+  return {chain.rbegin(), chain.rend()};
 }
 
 std::optional<core::TraceRecord> Lab::Step() {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/architecture.h"
 #include "cloud/world.h"
 #include "core/kernel.h"
 #include "scenario/scenario.h"
@@ -59,6 +60,18 @@ class Lab {
   Json State() const;
   const scenario::Scenario* Scenario() const { return scenario_.get(); }
 
+  /// How many deliveries the whole run has (to the end, or to limits.max_events), for a timeline
+  /// over it. The first call after a load or reset runs ahead once (taking checkpoints on the way,
+  /// so later seeks are quick) and comes back; the lab's state is unchanged. 0 without a scenario.
+  uint64_t RunLength();
+  /// The causes of delivery `seq`: its parent chain as delivery seqs, root cause first and `seq`
+  /// last. Empty if `seq` has not been delivered. Parents not in the trace end the chain.
+  std::vector<uint64_t> Why(uint64_t seq) const;
+  /// The scenario's architecture for the graph: nodes and the wirings the configuration and the
+  /// steps name, plus the calls a run with the scenario's own seed makes (found by RunLength()'s
+  /// run-ahead on first use; the lab's state is unchanged). Empty without a scenario.
+  const api::Architecture& Architecture();
+
   /// Runs a LOCAL catalog action (e.g. "storage.presign") as `caller` ("function:upload",
   /// "client:browser") at the current simulated time, without changing the simulation: nothing is
   /// scheduled, no random stream is drawn, the trace and State() stay as they were. Returns
@@ -78,6 +91,8 @@ class Lab {
   core::Kernel kernel_;
   std::optional<cloud::World> world_;
   std::map<uint64_t, Checkpoint> checkpoints_;  ///< by delivery count
+  std::optional<uint64_t> run_length_;           ///< RunLength() once known; reset with the run
+  std::optional<api::Architecture> architecture_;  ///< of the loaded scenario, once asked for
 };
 
 /// The pending event as JSON: id, time_us, from, to, kind, payload, error, parent.

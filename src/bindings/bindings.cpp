@@ -190,6 +190,36 @@ std::string LabRunUntil(uint32_t id, val time_us, val max_events) {
   });
 }
 
+std::string LabSeed(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) { return Ok(std::to_string(lab.Seed())); });
+}
+
+std::string LabRunLength(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) { return Ok(std::to_string(lab.RunLength())); });
+}
+
+std::string LabWhy(uint32_t id, val seq) {
+  return WithLab(id, [&](api::Lab& lab) {
+    ApiError err;
+    auto v = IntegerArg(seq, "seq", 1, kMaxSafeInteger, &err);
+    if (!v) return Fail(err);
+    if (!lab.Loaded()) return NotLoaded("why");
+    const auto target = static_cast<uint64_t>(*v);
+    if (target > lab.Delivered()) {
+      return Fail({"NotDelivered", "seq", "seq " + std::to_string(target) + " has not been delivered (delivered: " +
+                                              std::to_string(lab.Delivered()) + ")"});
+    }
+    return Ok(Dump(Json(lab.Why(target))));
+  });
+}
+
+std::string LabArchitecture(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) {
+    if (!lab.Loaded()) return NotLoaded("architecture");
+    return Ok(Dump(lab.Architecture().ToJson()));
+  });
+}
+
 std::string LabNow(uint32_t id) {
   return WithLab(id, [&](api::Lab& lab) { return Ok(std::to_string(lab.NowUs())); });
 }
@@ -261,6 +291,10 @@ EMSCRIPTEN_BINDINGS(eventlab) {
   emscripten::function("labSeek", &LabSeek);
   emscripten::function("labRunUntil", &LabRunUntil);
   emscripten::function("labNow", &LabNow);
+  emscripten::function("labSeed", &LabSeed);
+  emscripten::function("labRunLength", &LabRunLength);
+  emscripten::function("labWhy", &LabWhy);
+  emscripten::function("labArchitecture", &LabArchitecture);
   emscripten::function("labDelivered", &LabDelivered);
   emscripten::function("labPending", &LabPending);
   emscripten::function("labTrace", &LabTrace);

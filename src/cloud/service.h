@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cloud/environment.h"
 #include "cloud/messaging.h"
@@ -30,6 +31,13 @@ class CopyableService : public Service {
   }
 };
 
+/// A wiring from one resource to another that the configuration fixes (a bucket's notification, a
+/// topic's subscription, an API route, a mapping), as the architecture graph draws it.
+struct Wire {
+  std::string to;     ///< "kind:name" of the resource events flow to
+  std::string label;  ///< what flows, short: "s3:ObjectCreated:*", "POST /uploads", "subscription"
+};
+
 /// A resource's configuration as loaded from the scenario. Each kind derives from it and knows
 /// how to create its service. Configs are immutable and shared by every copy of the world.
 struct ResourceConfig {
@@ -43,6 +51,9 @@ struct ResourceConfig {
   /// True if HTTP requests to `host` reach this resource (a bucket's virtual host, an API's
   /// endpoint). Used by http.request to route a URL.
   virtual bool ServesHost(const std::string& host, const Environment& env) const { return false; }
+  /// The wirings this resource's configuration sends events along. Calls made by handler steps
+  /// and scripted clients are found from the steps themselves (api/architecture), not here.
+  virtual std::vector<Wire> Wires() const { return {}; }
 };
 
 }  // namespace eventlab::cloud

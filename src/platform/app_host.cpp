@@ -19,6 +19,11 @@ api::Lab& NewRegisteredLab(uint32_t* id) {
 
 AppHost::AppHost() : lab_id_(0), app_(NewRegisteredLab(&lab_id_)) {}
 
+void AppHost::InitGraphics() {
+  if (graph_renderer_.Init()) app_.SetGraphRenderer(&graph_renderer_);
+  else app_.State().render_error = graph_renderer_.Error();
+}
+
 void AppHost::Frame() {
   const double start = emscripten_get_now();
   EnsureLab();

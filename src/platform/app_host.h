@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "platform/web_platform.h"
+#include "render/graph_renderer.h"
 #include "ui/app.h"
 
 namespace eventlab::platform {
@@ -13,6 +14,9 @@ namespace eventlab::platform {
 class AppHost {
  public:
   AppHost();
+  /// After the platform's GL context exists: builds the graph's shader programs. A failure is
+  /// shown in the graph panel (the rest of the app still works).
+  void InitGraphics();
   /// One browser frame: new frame, UI, render, then hand picked scenarios to the page.
   void Frame();
 
@@ -22,6 +26,8 @@ class AppHost {
   uint32_t LabId() const { return lab_id_; }
   /// CPU time of the last frame in milliseconds (UI + render command submission).
   double LastFrameMs() const { return last_frame_ms_; }
+  /// Instances the graph renderer drew last frame (edges + nodes + particles).
+  int GraphInstances() const { return graph_renderer_.LastInstanceCount(); }
 
  private:
   void EnsureLab();
@@ -30,6 +36,7 @@ class AppHost {
   WebPlatform platform_;
   uint32_t lab_id_;
   ui::App app_;
+  render::GraphRenderer graph_renderer_;
   double last_frame_ms_ = 0.0;
 };
 

@@ -17,6 +17,7 @@ int main() {
     EM_ASM({ if (Module["onAppError"]) Module["onAppError"]("WebGL2 context could not be created"); });
     return 1;
   }
+  host->InitGraphics();
   // The handle web/app.mjs passes to the app* functions (platform/page_bridge.cpp).
   EM_ASM({ Module["eventlabApp"] = $0; }, host);
   emscripten_set_main_loop_arg(&RunFrame, host, 0, false);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "platform/app_host.h"
+#include "ui/commands.h"
 
 namespace eventlab::platform {
 namespace {
@@ -64,6 +65,48 @@ val AppPresignResult(uintptr_t h) {
   return r;
 }
 
+/// The graph's particles as drawn last frame: [{eventId, seq, x, y}] in CSS pixels (seq 0 while
+/// the event is in flight).
+val AppParticles(uintptr_t h) {
+  const float s = Host(h).Platform().Scale();
+  val out = val::array();
+  for (const auto& p : Host(h).App().State().drawn_particles) {
+    val o = val::object();
+    o.set("eventId", static_cast<double>(p.event_id));
+    o.set("seq", static_cast<double>(p.seq));
+    o.set("x", p.x / s);
+    o.set("y", p.y / s);
+    out.call<void>("push", o);
+  }
+  return out;
+}
+
+/// {nodes, instances, error}: nodes on the graph and instances the renderer drew last frame.
+val AppGraphInfo(uintptr_t h) {
+  val o = val::object();
+  o.set("nodes", Host(h).App().State().drawn_nodes);
+  o.set("instances", Host(h).GraphInstances());
+  o.set("error", Host(h).App().State().render_error);
+  return o;
+}
+
+bool AppSetEmbedView(uintptr_t h, const std::string& view) { return Host(h).App().SetEmbedView(view); }
+std::string AppEmbedView(uintptr_t h) { return Host(h).App().State().embed_view; }
+std::string AppTheme(uintptr_t h) {
+  return Host(h).App().State().theme == view::Theme::kDark ? "dark" : "light";
+}
+bool AppSetTheme(uintptr_t h, const std::string& theme) {
+  if (theme != "dark" && theme != "light") return false;
+  Host(h).App().State().theme = theme == "dark" ? view::Theme::kDark : view::Theme::kLight;
+  return true;
+}
+void AppSetRunning(uintptr_t h, bool running) {
+  auto& app = Host(h).App();
+  if (running != app.State().running) ui::CommandToggleRun(app.Lab(), app.State());
+}
+double AppWhySeq(uintptr_t h) { return static_cast<double>(Host(h).App().State().why_seq); }
+double AppSelectedPendingId(uintptr_t h) { return static_cast<double>(Host(h).App().State().selected_pending_id); }
+
 }  // namespace
 }  // namespace eventlab::platform
 
@@ -82,4 +125,13 @@ EMSCRIPTEN_BINDINGS(eventlab_app) {
   emscripten::function("appHelpVisible", &AppHelpVisible);
   emscripten::function("appRunning", &AppRunning);
   emscripten::function("appPresignResult", &AppPresignResult);
+  emscripten::function("appParticles", &AppParticles);
+  emscripten::function("appGraphInfo", &AppGraphInfo);
+  emscripten::function("appSetEmbedView", &AppSetEmbedView);
+  emscripten::function("appEmbedView", &AppEmbedView);
+  emscripten::function("appTheme", &AppTheme);
+  emscripten::function("appSetTheme", &AppSetTheme);
+  emscripten::function("appSetRunning", &AppSetRunning);
+  emscripten::function("appWhySeq", &AppWhySeq);
+  emscripten::function("appSelectedPendingId", &AppSelectedPendingId);
 }

@@ -48,8 +48,10 @@ void WebPlatform::BuildFonts(float scale) {
   config.FontDataOwnedByAtlas = false;  // the bytes are a constant array in the module
   config.OversampleH = 2;
   const auto ttf = UiFontTtf();
+  // Latin-1, plus the Greek lambda that marks functions on the graph.
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x03BB, 0x03BB, 0};
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()),
-                                 std::round(kFontSizeCss * scale), &config);
+                                 std::round(kFontSizeCss * scale), &config, kRanges);
   io.Fonts->Build();
 }
 

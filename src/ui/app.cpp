@@ -20,29 +20,66 @@ constexpr uint64_t kMaxEventsPerFrame = 2000;
 
 void App::Frame(double dt_s, float scale) {
   ++frames_;
-  if (scale != style_scale_) {
-    ApplyStyle(scale);
+  if (scale != style_scale_ || state_.theme != style_theme_) {
+    ApplyStyle(scale, state_.theme);
     style_scale_ = scale;
+    style_theme_ = state_.theme;
   }
   state_.widget_rects.clear();
 
   HandleShortcuts(*lab_, state_);
   AdvanceRun(dt_s);
   SyncWithLab();
+  if (state_.embed_view.empty()) DrawFullApp(dt_s);
+  else DrawEmbed(dt_s);
+  if (state_.show_help) DrawHelpOverlay(state_);
+}
 
+void App::DrawFullApp(double dt_s) {
   const Layout layout = ComputeLayout(ImGui::GetIO().DisplaySize, !state_.load_error.empty());
   DrawControlsPanel(*lab_, state_, layout.controls);
   if (!state_.load_error.empty()) DrawErrorBanner(state_, layout.banner);
   DrawScenarioPicker(*lab_, state_, layout.scenarios);
   DrawPendingPanel(*lab_, layout.pending);
-  DrawTracePanel(*lab_, state_, layout.trace);
+  DrawGraphPanel(*lab_, state_, cache_, layout.graph, dt_s);
+  DrawTimelineTabs(*lab_, state_, cache_, layout.lower);
   DrawInspectorPanel(*lab_, state_, layout.inspector);
   DrawResourcesPanel(*lab_, state_, layout.resources);
-  if (state_.show_help) DrawHelpOverlay(state_);
+}
+
+void App::DrawEmbed(double dt_s) {
+  const Layout layout = ComputeEmbedLayout(ImGui::GetIO().DisplaySize);
+  DrawEmbedControls(*lab_, state_, layout.controls);
+  const std::string& v = state_.embed_view;
+  if (v == "graph") DrawGraphPanel(*lab_, state_, cache_, layout.embed, dt_s);
+  else if (v == "sequence") DrawSequencePanel(*lab_, state_, cache_, layout.embed);
+  else if (v == "trace") DrawTracePanel(*lab_, state_, layout.embed);
+  else if (v == "inspector") DrawInspectorPanel(*lab_, state_, layout.embed);
+  else if (v == "resources") DrawResourcesPanel(*lab_, state_, layout.embed);
+}
+
+bool App::SetEmbedView(std::string_view view) {
+  static constexpr const char* kViews[] = {"", "graph", "sequence", "trace", "inspector", "resources"};
+  for (const char* known : kViews) {
+    if (view == known) {
+      state_.embed_view = std::string(view);
+      return true;
+    }
+  }
+  return false;
 }
 
 void App::AdvanceRun(double dt_s) {
   if (!state_.running) return;
+  if (state_.rate_in_sim_time) {
+    // run_budget is the simulated clock the run has reached; deliveries catch up with it.
+    state_.run_budget = std::max(state_.run_budget, static_cast<double>(lab_->NowUs()));
+    state_.run_budget += std::max(0.0, dt_s) * state_.rate_sim_s_per_s * 1e6;
+    lab_->RunUntil(static_cast<int64_t>(state_.run_budget), kMaxEventsPerFrame);
+    if (!lab_->CanStep()) state_.running = false;
+    state_.follow_latest = true;
+    return;
+  }
   state_.run_budget += std::max(0.0, dt_s) * state_.rate_events_per_s;
   const uint64_t due = std::min<uint64_t>(static_cast<uint64_t>(std::floor(state_.run_budget)), kMaxEventsPerFrame);
   state_.run_budget -= static_cast<double>(due);
@@ -62,8 +99,12 @@ void App::SyncWithLab() {
     seen_scenario_ = scenario;
     state_.seed_input = lab_->Seed();
     state_.selected_seq = 0;
+    state_.selected_pending_id = 0;
+    state_.why_seq = 0;
+    state_.selected_node.clear();
     state_.follow_latest = true;
     state_.running = false;
+    state_.camera.fit_pending = true;
   }
   if (lab_->Seed() != seen_seed_) {  // a reset with another seed, from JS or the UI
     seen_seed_ = lab_->Seed();

@@ -9,6 +9,7 @@
 
 #include "api/lab.h"
 #include "ui/ui_state.h"
+#include "ui/view_cache.h"
 
 namespace eventlab::ui {
 
@@ -33,13 +34,22 @@ class App {
   void SetLoadResult(std::string_view file, std::string_view error);
   /// Replaces the picker's list from index.json text; false (list unchanged) if it is malformed.
   bool SetScenarioIndex(std::string_view index_json);
+  /// Embed mode: show only `view` ("graph", "sequence", "trace", "inspector" or "resources") under
+  /// a strip of controls. False (mode unchanged) for an unknown view; "" returns to the full app.
+  bool SetEmbedView(std::string_view view);
+  /// The renderer the graph draws its shapes with; the platform sets it once GL is up.
+  void SetGraphRenderer(render::GraphRenderer* renderer) { cache_.renderer = renderer; }
 
  private:
   void SyncWithLab();
   void AdvanceRun(double dt_s);
+  void DrawFullApp(double dt_s);
+  void DrawEmbed(double dt_s);
 
   api::Lab* lab_;  ///< never null; not owned
   UiState state_;
+  ViewCache cache_;
+  view::Theme style_theme_ = view::Theme::kDark;
   uint64_t frames_ = 0;
   float style_scale_ = 0.0f;
   const void* seen_scenario_ = nullptr;  ///< detects loads made from JS

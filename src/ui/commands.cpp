@@ -29,12 +29,41 @@ void CommandReset(api::Lab& lab, UiState& state) {
   lab.Reset(state.seed_input);
   state.follow_latest = true;
   state.selected_seq = 0;
+  state.selected_pending_id = 0;
+  state.why_seq = 0;
 }
 
 void CommandSelect(UiState& state, uint64_t seq) {
   state.selected_seq = seq;
+  state.selected_pending_id = 0;
   state.follow_latest = false;
   state.scroll_to_selected = true;
+}
+
+void CommandSelectEvent(const api::Lab& lab, UiState& state, uint64_t event_id, uint64_t seq) {
+  if (seq > 0) {
+    CommandSelect(state, seq);
+    return;
+  }
+  state.selected_pending_id = event_id;
+  state.follow_latest = false;
+}
+
+void CommandSeek(api::Lab& lab, UiState& state, uint64_t seq) {
+  state.running = false;
+  if (lab.Seek(seq)) {
+    state.follow_latest = true;
+    state.scroll_to_selected = true;
+    state.selected_pending_id = 0;
+  }
+}
+
+void CommandToggleWhy(UiState& state) {
+  state.why_seq = state.why_seq == state.selected_seq ? 0 : state.selected_seq;
+}
+
+void CommandToggleTheme(UiState& state) {
+  state.theme = state.theme == view::Theme::kDark ? view::Theme::kLight : view::Theme::kDark;
 }
 
 void CommandPresign(api::Lab& lab, UiState& state, const std::string& bucket) {

@@ -1,4 +1,6 @@
-// The controls bar: Step back, Step, Run/Pause at a rate, Reset with a seed, and where the run is.
+// The controls bar: Step back, Step, Run/Pause at a rate (events or simulated seconds per second),
+// Reset with a seed, the theme, the timeline over the whole run, and where the run is.
+#include <cstdio>
 #include <string>
 
 #include "imgui.h"
@@ -12,6 +14,47 @@ namespace eventlab::ui {
 void RecordWidget(UiState& state, const char* name) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   state.widget_rects[name] = WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+namespace {
+
+void DrawRateControl(UiState& state) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(em * 8);
+  if (state.rate_in_sim_time) {
+    ImGui::SliderFloat("###rate", &state.rate_sim_s_per_s, 0.01f, 600.0f, "%.2f sim s/s", ImGuiSliderFlags_Logarithmic);
+  } else {
+    ImGui::SliderFloat("###rate", &state.rate_events_per_s, 1.0f, 1000.0f, "%.0f events/s", ImGuiSliderFlags_Logarithmic);
+  }
+  RecordWidget(state, "rate");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(state.rate_in_sim_time ? "sim time###rate_unit" : "events###rate_unit")) {
+    state.rate_in_sim_time = !state.rate_in_sim_time;
+    state.running = false;
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run at a number of events per second, or at a pace of simulated time");
+}
+
+}  // namespace
+
+void DrawTimeline(api::Lab& lab, UiState& state) {
+  const uint64_t total = lab.Loaded() ? lab.RunLength() : 0;
+  const uint64_t zero = 0;
+  uint64_t at = lab.Delivered();
+  char format[96];
+  snprintf(format, sizeof format, "step %%llu of %llu", static_cast<unsigned long long>(total));
+  ImGui::BeginDisabled(total == 0);
+  if (ImGui::SmallButton("|<")) CommandSeek(lab, state, 0);
+  RecordWidget(state, "timeline_start");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 2.5f);
+  if (ImGui::SliderScalar("###timeline", ImGuiDataType_U64, &at, &zero, &total, format)) CommandSeek(lab, state, at);
+  RecordWidget(state, "timeline");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to any step: the simulation is restored exactly there");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(">|")) CommandSeek(lab, state, total);
+  RecordWidget(state, "timeline_end");
+  ImGui::EndDisabled();
 }
 
 void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
@@ -33,8 +76,7 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
     RecordWidget(state, "run");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-    ImGui::SliderFloat("events/s", &state.rate_events_per_s, 1.0f, 1000.0f, "%.0f", ImGuiSliderFlags_Logarithmic);
+    DrawRateControl(state);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     ImGui::InputScalar("seed", ImGuiDataType_U32, &state.seed_input);
@@ -44,7 +86,12 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
     RecordWidget(state, "reset");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::TextDisabled("(?) shortcuts: H");
+    if (ImGui::Button(state.theme == view::Theme::kDark ? "Light theme" : "Dark theme")) CommandToggleTheme(state);
+    RecordWidget(state, "theme");
+    ImGui::SameLine();
+    if (ImGui::Button("Help (H)")) state.show_help = !state.show_help;
+    RecordWidget(state, "help");
+    DrawTimeline(lab, state);
 
     if (!lab.Loaded()) {
       ImGui::TextColored(kMutedColor, "No scenario loaded yet: pick one on the left.");

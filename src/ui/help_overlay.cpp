@@ -13,9 +13,13 @@ void DrawHelpOverlay(UiState& state) {
                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings;
   if (ImGui::Begin("Keyboard shortcuts", &state.show_help, flags)) {
     static constexpr const char* kShortcuts[][2] = {
-        {"Space", "deliver the next event"},
-        {"Shift+Space", "step back one delivery"},
+        {"Space or Right", "deliver the next event"},
+        {"Shift+Space or Left", "step back one delivery"},
+        {"Home / End", "go to the start / the end of the run"},
         {"R", "run / pause at the chosen rate"},
+        {"W", "why? highlight the selected event's causes"},
+        {"F", "fit the graph to its panel (or double-click it)"},
+        {"T", "switch between the dark and light theme"},
         {"? or H", "show / hide this help"},
         {"Esc", "close this help"},
     };
@@ -29,6 +33,8 @@ void DrawHelpOverlay(UiState& state) {
       }
       ImGui::EndTable();
     }
+    ImGui::TextColored(kMutedColor, "Graph: drag to pan, wheel to zoom, drag a node to move it, click an event to inspect it.");
+    ImGui::TextColored(kMutedColor, "The timeline under the buttons goes to any step, backwards or forwards.");
     ImGui::TextColored(kMutedColor, "The page's JS drives the same lab: window.eventlab.");
   }
   ImGui::End();

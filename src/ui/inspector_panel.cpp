@@ -1,6 +1,9 @@
 // The inspector: the selected delivery's header (what, when, who), a link to the event that
-// caused it, and its payload and error as JSON trees.
+// caused it, the "why?" chain back to the root cause, and its payload and error as JSON trees.
+// An event picked in flight on the graph is shown the same way until it is delivered.
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/trace.h"
 #include "imgui.h"
@@ -21,12 +24,57 @@ uint64_t SeqOfEvent(const std::vector<core::TraceRecord>& trace, uint64_t id) {
   return 0;
 }
 
+void DrawPendingEvent(const api::Lab& lab, UiState& state) {
+  for (const core::Event& e : lab.Pending()) {
+    if (e.id != state.selected_pending_id) continue;
+    ImGui::Text("in flight  %s", e.kind.c_str());
+    ImGui::TextColored(kMutedColor, "due at %s   %s -> %s", SecondsText(e.time.us).c_str(), e.from.c_str(), e.to.c_str());
+    ImGui::TextColored(kMutedColor, "event id %llu: not delivered yet", static_cast<unsigned long long>(e.id));
+    ImGui::Separator();
+    if (e.error) {
+      const nlohmann::json error = {{"code", e.error->code}, {"message", e.error->message}, {"status", e.error->status}};
+      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+      DrawJsonTree("error", error);
+      ImGui::PopStyleColor();
+    }
+    DrawJsonTree("payload", e.payload, 3);
+    return;
+  }
+  state.selected_pending_id = 0;  // delivered or gone since: back to the trace's selection
+}
+
+/// The "why?" chain: every cause of the selected delivery, root first, each one clickable.
+void DrawWhyChain(const api::Lab& lab, UiState& state, uint64_t seq) {
+  const bool shown = state.why_seq == seq;
+  if (ImGui::SmallButton(shown ? "Why? (hide)" : "Why?")) CommandToggleWhy(state);
+  RecordWidget(state, "inspector_why");
+  if (!shown) return;
+  const auto& trace = lab.Trace();
+  const std::vector<uint64_t> chain = lab.Why(seq);
+  ImGui::TextColored(kAccentColor, "caused by, from the root (highlighted on the graph):");
+  for (uint64_t s : chain) {
+    const core::Event& e = trace[s - 1].event;
+    char label[160];
+    snprintf(label, sizeof label, "#%llu %s  %s -> %s###why%llu", static_cast<unsigned long long>(s), e.kind.c_str(),
+             e.from.c_str(), e.to.c_str(), static_cast<unsigned long long>(s));
+    if (ImGui::Selectable(label, s == state.selected_seq)) {
+      CommandSelect(state, s);
+      state.why_seq = seq;  // keep showing the chain being walked
+    }
+  }
+}
+
 }  // namespace
 
 void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& where) {
   PlaceNextWindow(where);
   if (ImGui::Begin("Inspector", nullptr, kPanelFlags)) {
     const auto& trace = lab.Trace();
+    if (state.selected_pending_id != 0) DrawPendingEvent(lab, state);
+    if (state.selected_pending_id != 0) {
+      ImGui::End();
+      return;
+    }
     if (state.selected_seq == 0 || state.selected_seq > trace.size()) {
       ImGui::TextColored(kMutedColor, "Select a delivery in the trace.");
       ImGui::End();
@@ -49,6 +97,7 @@ void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& wh
         ImGui::TextColored(kMutedColor, "caused by event %llu", static_cast<unsigned long long>(*e.parent));
       }
     }
+    DrawWhyChain(lab, state, r.seq);
     ImGui::Separator();
     if (e.error) {
       const nlohmann::json error = {{"code", e.error->code}, {"message", e.error->message}, {"status", e.error->status}};

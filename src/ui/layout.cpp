@@ -1,6 +1,6 @@
-// The panel tiling: controls across the top, scenarios and pending events on the left, the trace
-// in the middle, the inspector above the resources on the right. Sizes come from the font so
-// HiDPI scales them.
+// The panel tiling: controls and the timeline across the top, scenarios and pending events on the
+// left, the architecture graph in the middle above the sequence diagram and trace, the inspector
+// above the resources on the right. Sizes come from the font so HiDPI scales them.
 #include "ui/layout.h"
 
 #include <algorithm>
@@ -15,7 +15,7 @@ Layout ComputeLayout(ImVec2 display, bool with_banner) {
   const float gap = std::max(1.0f, style.ItemSpacing.y * 0.5f);
 
   Layout l;
-  const float controls_h = title_h + row_h * 2 + style.WindowPadding.y * 2;
+  const float controls_h = title_h + row_h * 3 + style.WindowPadding.y * 2;
   l.controls = {{0, 0}, {display.x, controls_h}};
   float top = controls_h + gap;
   if (with_banner) {
@@ -26,15 +26,26 @@ Layout ComputeLayout(ImVec2 display, bool with_banner) {
   const float body_h = std::max(display.y - top, row_h * 4);
   const float left_w = std::clamp(display.x * 0.24f, ImGui::GetFontSize() * 14, ImGui::GetFontSize() * 24);
   const float rest_w = std::max(display.x - left_w - gap * 2, 0.0f);
-  const float trace_w = std::floor(rest_w * 0.56f);
+  const float trace_w = std::floor(rest_w * 0.62f);
   const float scenarios_h = std::floor(body_h * 0.36f);
 
   l.scenarios = {{0, top}, {left_w, scenarios_h}};
   l.pending = {{0, top + scenarios_h + gap}, {left_w, body_h - scenarios_h - gap}};
-  l.trace = {{left_w + gap, top}, {trace_w, body_h}};
+  const float graph_h = std::floor(body_h * 0.56f);
+  l.graph = {{left_w + gap, top}, {trace_w, graph_h}};
+  l.lower = {{left_w + gap, top + graph_h + gap}, {trace_w, body_h - graph_h - gap}};
   const float inspector_h = std::floor(body_h * 0.45f);
   l.inspector = {{left_w + gap * 2 + trace_w, top}, {rest_w - trace_w, inspector_h}};
   l.resources = {{left_w + gap * 2 + trace_w, top + inspector_h + gap}, {rest_w - trace_w, body_h - inspector_h - gap}};
+  return l;
+}
+
+Layout ComputeEmbedLayout(ImVec2 display) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float controls_h = ImGui::GetFrameHeightWithSpacing() * 2 + style.WindowPadding.y * 2;
+  Layout l;
+  l.controls = {{0, 0}, {display.x, controls_h}};
+  l.embed = {{0, controls_h}, {display.x, std::max(display.y - controls_h, 1.0f)}};
   return l;
 }
 

@@ -3,6 +3,7 @@
 
 #include "api/lab.h"
 #include "ui/layout.h"
+#include "ui/view_cache.h"
 #include "ui/ui_state.h"
 
 namespace eventlab::ui {
@@ -11,13 +12,27 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where);
 void DrawScenarioPicker(const api::Lab& lab, UiState& state, const PanelRect& where);
 void DrawPendingPanel(const api::Lab& lab, const PanelRect& where);
 void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where);
+void DrawTraceView(const api::Lab& lab, UiState& state);
 void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& where);
 /// Every resource grouped by kind, and a readable view of the selected one.
 void DrawResourcesPanel(api::Lab& lab, UiState& state, const PanelRect& where);
 void DrawErrorBanner(UiState& state, const PanelRect& where);
+/// The architecture graph with moving events (its own window / only its content).
+void DrawGraphPanel(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where, double dt_s);
+void DrawGraphView(api::Lab& lab, UiState& state, ViewCache& cache, double dt_s);
+/// The sequence diagram (its own window / only its content).
+void DrawSequencePanel(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where);
+void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache);
+/// Below the graph: the sequence diagram and the trace list as two tabs.
+void DrawTimelineTabs(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where);
+/// The timeline scrubber over the whole run (one row, full width of the window).
+void DrawTimeline(api::Lab& lab, UiState& state);
+/// embed.html's strip: step back, run, step and the timeline.
+void DrawEmbedControls(api::Lab& lab, UiState& state, const PanelRect& where);
 void DrawHelpOverlay(UiState& state);
 
-/// Space steps, Shift+Space steps back, R runs/pauses, ? or H toggles help, Esc closes help.
+/// Space or Right steps, Shift+Space or Left steps back, Home/End go to the start/end, R runs or
+/// pauses, F fits the graph, W shows why, T switches the theme, ? or H toggles help, Esc closes it.
 void HandleShortcuts(api::Lab& lab, UiState& state);
 
 /// Records the last drawn item's rectangle under `name` (for the page's tests).

@@ -21,6 +21,8 @@ void DrawFunctionView(const nlohmann::json& state);
 void DrawApiView(const nlohmann::json& state);
 /// Key schema and the items as a table, one column per attribute.
 void DrawTableView(const nlohmann::json& state);
+/// Subscriptions with their copies' fates, every copy's delivery state, and the inboxes.
+void DrawTopicView(const nlohmann::json& state);
 
 /// A scalar as short text: strings unquoted, null as "-", containers as compact JSON.
 inline std::string ScalarText(const nlohmann::json& v) {

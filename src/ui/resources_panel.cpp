@@ -39,6 +39,7 @@ void DrawView(api::Lab& lab, UiState& state, const std::string& name, const std:
   else if (kind == "function") DrawFunctionView(s);
   else if (kind == "api") DrawApiView(s);
   else if (kind == "table") DrawTableView(s);
+  else if (kind == "topic") DrawTopicView(s);
   else DrawJsonTree(name.c_str(), s, 2);
 }
 

@@ -14,10 +14,17 @@ void HandleShortcuts(api::Lab& lab, UiState& state) {
     if (io.KeyShift) CommandStepBack(lab, state);
     else CommandStep(lab, state);
   }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false)) CommandStep(lab, state);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false)) CommandStepBack(lab, state);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) CommandSeek(lab, state, 0);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false) && lab.Loaded()) CommandSeek(lab, state, lab.RunLength());
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) state.show_help = false;
   for (const ImWchar c : io.InputQueueCharacters) {
     if (c == 'r' || c == 'R') CommandToggleRun(lab, state);
     if (c == 'h' || c == 'H' || c == '?') state.show_help = !state.show_help;
+    if (c == 'f' || c == 'F') state.camera.fit_pending = true;
+    if (c == 'w' || c == 'W') CommandToggleWhy(state);
+    if (c == 't' || c == 'T') CommandToggleTheme(state);
   }
 }
 

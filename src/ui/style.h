@@ -2,11 +2,12 @@
 #pragma once
 
 #include "imgui.h"
+#include "view/palette.h"
 
 namespace eventlab::ui {
 
-/// Resets ImGui's style to the eventlab theme with every size times `scale`.
-void ApplyStyle(float scale);
+/// Resets ImGui's style to the eventlab theme (dark or light) with every size times `scale`.
+void ApplyStyle(float scale, view::Theme theme);
 
 /// Accent colours shared by panels.
 inline const ImVec4 kErrorColor{0.95f, 0.45f, 0.42f, 1.0f};

@@ -14,4 +14,17 @@ std::string SecondsText(int64_t us) {
   return text;
 }
 
+std::string DurationText(int64_t us) {
+  char text[40];
+  const uint64_t abs_us = us < 0 ? 0 : static_cast<uint64_t>(us);
+  if (abs_us >= 60'000'000) {
+    snprintf(text, sizeof text, "%" PRIu64 "m %" PRIu64 "s", abs_us / 60'000'000, abs_us / 1'000'000 % 60);
+  } else if (abs_us >= 1'000'000) {
+    snprintf(text, sizeof text, "%" PRIu64 ".%03" PRIu64 "s", abs_us / 1'000'000, abs_us / 1000 % 1000);
+  } else {
+    snprintf(text, sizeof text, "%" PRIu64 "ms", abs_us / 1000);
+  }
+  return text;
+}
+
 }  // namespace eventlab::ui

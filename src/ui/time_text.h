@@ -8,5 +8,7 @@
 namespace eventlab::ui {
 
 std::string SecondsText(int64_t us);
+/// A duration for people, rounded down: "10m 0s", "1.250s", "350ms".
+std::string DurationText(int64_t us);
 
 }  // namespace eventlab::ui

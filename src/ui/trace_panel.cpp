@@ -11,12 +11,9 @@
 
 namespace eventlab::ui {
 
-void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where) {
-  PlaceNextWindow(where);
+void DrawTraceView(const api::Lab& lab, UiState& state) {
   const auto& trace = lab.Trace();
-  char title[64];
-  snprintf(title, sizeof title, "Trace (%u)###trace", static_cast<unsigned>(trace.size()));
-  if (ImGui::Begin(title, nullptr, kPanelFlags)) {
+  {
     if (trace.empty()) ImGui::TextColored(kMutedColor, lab.Loaded() ? "No deliveries yet: press Space or Step." : "No scenario.");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (!trace.empty() && ImGui::BeginTable("trace", 5, flags)) {
@@ -62,6 +59,13 @@ void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where)
       ImGui::EndTable();
     }
   }
+}
+
+void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where) {
+  PlaceNextWindow(where);
+  char title[64];
+  snprintf(title, sizeof title, "Trace (%u)###trace", static_cast<unsigned>(lab.Trace().size()));
+  if (ImGui::Begin(title, nullptr, kPanelFlags)) DrawTraceView(lab, state);
   ImGui::End();
 }
 

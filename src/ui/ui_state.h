@@ -7,7 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <set>
 #include <vector>
+
+#include "view/graph_layout.h"
+#include "view/palette.h"
+#include "view/sequence_layout.h"
 
 namespace eventlab::ui {
 
@@ -28,10 +33,46 @@ struct UiState {
   bool follow_latest = true;  ///< the selection tracks the newest delivery
   bool scroll_to_selected = false;
 
-  // Run mode: deliveries per second of wall time while running.
+  // A pending event picked on the graph (its id); 0 means none. Cleared when a delivery is selected.
+  uint64_t selected_pending_id = 0;
+  // The "why?" chain shown on the graph: the delivery whose causes are highlighted; 0 means none.
+  uint64_t why_seq = 0;
+
+  // Run mode: deliveries per second of wall time, or simulated seconds per second of wall time.
   bool running = false;
+  bool rate_in_sim_time = false;
   float rate_events_per_s = 5.0f;
-  double run_budget = 0.0;  ///< fractional events carried to the next frame
+  float rate_sim_s_per_s = 1.0f;
+  double run_budget = 0.0;  ///< fractional events (or simulated µs) carried to the next frame
+
+  view::Theme theme = view::Theme::kDark;
+
+  // The graph: world-to-panel mapping (pixel = world * zoom + pan) and the nodes the learner
+  // dragged, per scenario file, so a reset or a seek keeps them where they were put.
+  struct GraphCamera {
+    float zoom = 1.0f;
+    float pan_x = 0.0f, pan_y = 0.0f;
+    bool fit_pending = true;  ///< fit to the panel on the next frame (new scenario, F key, Fit button)
+  } camera;
+  std::map<std::string, std::map<std::string, view::Vec2>> dragged_nodes;  ///< file -> address -> centre
+  std::string selected_node;  ///< address of the node last clicked on the graph
+  std::string dragging_node;  ///< address being dragged, or empty
+
+  // The simulated time the graph shows: it trails the lab's clock for a moment after each step so
+  // that events visibly travel; deliveries after `arrivals_after` are drawn arriving meanwhile.
+  int64_t shown_us = 0;
+  int64_t anim_from_us = 0;
+  double anim_progress = 1.0;  ///< 0..1 through the catch-up
+  uint64_t arrivals_after = 0;
+  uint64_t shown_for_delivered = 0;  ///< the lab's delivery count `shown_us` is catching up with
+
+  // The sequence diagram's filters and vertical zoom.
+  view::SequenceFilter sequence_filter;
+  float sequence_zoom = 1.0f;
+  bool centre_shows_trace = false;  ///< the tab below the graph: sequence diagram (false) or trace
+
+  // Embed mode (embed.html): one view with minimal controls; empty for the full app.
+  std::string embed_view;
 
   // The seed the Reset button uses; re-read from the lab when the scenario changes.
   uint32_t seed_input = 0;
@@ -60,6 +101,16 @@ struct UiState {
     std::string url;     ///< the presigned URL, or empty
     std::string error;   ///< "Code: message" when the facade refused, or empty
   } presign;
+
+  // What the graph drew last frame, for the page's tests: particle event ids and their panel
+  // positions (CSS-independent framebuffer pixels), and the number of nodes.
+  struct DrawnParticle {
+    uint64_t event_id = 0, seq = 0;
+    float x = 0, y = 0;
+  };
+  std::vector<DrawnParticle> drawn_particles;
+  int drawn_nodes = 0;
+  std::string render_error;  ///< the graph renderer's shader log, if it failed
 
   // Rectangles of named widgets ("step", "scenario:hello.json", ...), rebuilt every frame.
   std::map<std::string, WidgetRect> widget_rects;

@@ -61,6 +61,7 @@ test('steps made from JS show in the UI on the next frame', async () => {
 test('clicking a trace row selects it; "caused by" jumps to its cause', async () => {
   await page.evaluate(() => { window.eventlab.reset(); for (let i = 0; i < 4; i++) window.eventlab.step(); });
   await ticks(page);
+  await clickWidget(page, 'tab_trace');
   await clickWidget(page, 'trace_row:2');
   assert.equal(await page.evaluate(() => window.eventlabPage.selectedSeq()), 2);
   const parent = await page.evaluate(() => {
@@ -73,6 +74,7 @@ test('clicking a trace row selects it; "caused by" jumps to its cause', async ()
   }
   await pressKey(page, 'Space');
   assert.equal(await page.evaluate(() => window.eventlabPage.selectedSeq()), 5, 'a step selects the new delivery');
+  await clickWidget(page, 'tab_sequence');
 });
 
 test('Reset uses the seed typed in the seed field', async () => {

@@ -68,6 +68,7 @@ export async function startSite() {
   }
   return {
     url: `http://127.0.0.1:${port}/`,
+    dir: site,
     browser,
     async close() {
       await browser.close();
@@ -124,6 +125,26 @@ export function labSnapshot(page) {
     traceLength: (await window.eventlab.trace()).length,
     state: await window.eventlab.state(),
   }));
+}
+
+/** Colour statistics of a screenshot region (CSS pixels), decoded by the browser itself:
+ *  {colours: distinct colours, pixels}. */
+export async function regionColours(page, rect) {
+  const png = await page.screenshot({ clip: rect });
+  return page.evaluate(async (b64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${b64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const data = ctx.getImageData(0, 0, image.width, image.height).data;
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return { colours: seen.size, pixels: data.length / 4 };
+  }, png.toString('base64'));
 }
 
 export async function screenshot(page, name) {

@@ -13,11 +13,11 @@ before(async () => {
 });
 after(async () => { await site?.close(); });
 
-test('picking fanout.json in the picker loads it', async () => {
+test('picking order-queues.json in the picker loads it', async () => {
   const names = await page.evaluate(() => window.eventlabPage.scenarios.map((s) => s.file));
-  assert.ok(names.includes('fanout.json'), `index.json lists ${names}`);
-  await clickWidget(page, 'scenario:fanout.json');
-  await page.waitForFunction(() => window.eventlabPage.currentFile() === 'fanout.json', null, { timeout: 10000 });
+  assert.ok(names.includes('order-queues.json'), `index.json lists ${names}`);
+  await clickWidget(page, 'scenario:order-queues.json');
+  await page.waitForFunction(() => window.eventlabPage.currentFile() === 'order-queues.json', null, { timeout: 10000 });
   const { traceLength, state } = await labSnapshot(page);
   assert.equal(traceLength, 0);
   for (const name of ['shop', 'orders', 'emails', 'invoices', 'fanout']) {
@@ -27,7 +27,7 @@ test('picking fanout.json in the picker loads it', async () => {
   await pressKey(page, 'Space');
   await pressKey(page, 'Space');
   assert.equal((await labSnapshot(page)).traceLength, 2);
-  await screenshot(page, 'scenarios-fanout.png');
+  await screenshot(page, 'scenarios-order-queues.png');
 });
 
 test('a broken scenario shows an error and the page keeps working', async () => {
@@ -38,7 +38,7 @@ test('a broken scenario shows an error and the page keeps working', async () => 
   const error = await page.evaluate(() => window.eventlabPage.loadError());
   assert.match(error, /^broken\.json: /);
   assert.deepEqual(await labSnapshot(page), before, 'the previous scenario is untouched');
-  assert.equal(await page.evaluate(() => window.eventlabPage.currentFile()), 'fanout.json');
+  assert.equal(await page.evaluate(() => window.eventlabPage.currentFile()), 'order-queues.json');
   await screenshot(page, 'scenarios-load-error.png');
   await pressKey(page, 'Space');
   assert.equal((await labSnapshot(page)).traceLength, before.traceLength + 1, 'stepping still works');

@@ -1,0 +1,140 @@
+// What both page shells share (index.html and embed.html): check WebGL2, download the app
+// module with a progress bar, start it on #canvas, and build the page API:
+//   window.eventlab      the lab the UI drives (web/eventlab.mjs over the app module, same lab id)
+//   window.eventlabPage  the page's own functions: scenario loading (the picker's path) and
+//                        read-outs of the UI for tests (frame count, widget rectangles, banner).
+import { wrapModule } from './eventlab.mjs';
+import { fetchWithProgress, hasWebGL2, loadScript } from './loader.mjs';
+
+const canvas = document.getElementById('canvas');
+const loading = document.getElementById('loading');
+const progress = document.getElementById('progress');
+const status = document.getElementById('status');
+
+export function showFatal(title, message) {
+  loading.hidden = true;
+  document.getElementById('fatal-title').textContent = title;
+  document.getElementById('fatal-message').textContent = message;
+  document.getElementById('fatal').hidden = false;
+}
+
+const kib = (n) => `${Math.round(n / 1024).toLocaleString('en')} KB`;
+
+// What the loading bar showed: bytes of the .wasm received, the Content-Length, progress updates.
+const download = { bytes: 0, total: 0, updates: 0 };
+
+function showProgress(loaded, total) {
+  Object.assign(download, { bytes: loaded, total, updates: download.updates + 1 });
+  progress.max = total || loaded || 1;
+  progress.value = loaded;
+  status.textContent = `Downloading the simulator: ${kib(loaded)}${total ? ` of ${kib(total)}` : ''}`;
+}
+
+export async function startApp() {
+  const [wasmBinary] = await Promise.all([
+    fetchWithProgress('./eventlab-app.wasm', showProgress),
+    loadScript('./eventlab-app.js'),
+  ]);
+  status.textContent = 'Starting the simulator...';
+  let page = null;
+  const module = await globalThis.createEventLabAppModule({
+    canvas,
+    wasmBinary,
+    // The UI's scenario picker asks for a file; the page fetches and loads it (below).
+    onScenarioRequest: (file) => page?.loadScenarioFile(file),
+    onAppError: (message) => showFatal('eventlab could not start', message),
+    printErr: (text) => console.warn(text),
+  });
+  const handle = module.eventlabApp;
+  if (handle === undefined) throw new Error('the app did not start (no WebGL2 context?)');
+  const eventlab = wrapModule(module, { labId: module.appLabId(handle) });
+  page = createPageApi(module, handle, eventlab);
+  window.eventlab = eventlab;
+  window.eventlabPage = page;
+  return page;
+}
+
+function createPageApi(module, handle, eventlab) {
+  const page = {
+    module,
+    handle,
+    /** True once the scenario list and the first scenario have been loaded. */
+    ready: false,
+    /** The app's .wasm download as the loading bar counted it: {bytes, total, updates}. */
+    download,
+    /** Milliseconds from the start of navigation to the app's first drawn frame. */
+    firstFrameMs: null,
+    /** Loads JSON text as scenario `file` through window.eventlab.load; a failure shows the
+     *  banner and keeps the previous scenario. Resolves to {ok, error?}. */
+    async loadScenarioText(file, text) {
+      try {
+        await eventlab.load(text);
+      } catch (err) {
+        const message = err?.message ?? String(err);
+        module.appSetLoadResult(handle, file, message);
+        return { ok: false, error: message };
+      }
+      module.appSetLoadResult(handle, file, '');
+      return { ok: true };
+    },
+    /** Fetches scenarios/<file> and loads it (what the picker does). */
+    async loadScenarioFile(file) {
+      let text;
+      try {
+        const response = await fetch(`./scenarios/${encodeURIComponent(file)}`);
+        if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+        text = await response.text();
+      } catch (err) {
+        module.appSetLoadResult(handle, file, `could not fetch: ${err.message}`);
+        return { ok: false, error: err.message };
+      }
+      return page.loadScenarioText(file, text);
+    },
+    scenarios: [],
+    frameCount: () => module.appFrameCount(handle),
+    frameMs: () => module.appFrameMs(handle),
+    /** {x, y, width, height} in CSS pixels of a named widget ("step", "scenario:hello.json"). */
+    widgetRect: (name) => module.appWidgetRect(handle, name),
+    widgetNames: () => module.appWidgetNames(handle),
+    loadError: () => module.appLoadError(handle),
+    currentFile: () => module.appCurrentFile(handle),
+    selectedSeq: () => module.appSelectedSeq(handle),
+    helpVisible: () => module.appHelpVisible(handle),
+    running: () => module.appRunning(handle),
+    /** The bucket view's last Presign result: {bucket, url, error}; url or error is empty. */
+    presignResult: () => module.appPresignResult(handle),
+    /** The graph's particles as drawn last frame: [{eventId, seq, x, y}] (CSS pixels; seq 0 in flight). */
+    particles: () => module.appParticles(handle),
+    /** {nodes, instances, error}: graph nodes, instances the WebGL2 renderer drew, shader error. */
+    graphInfo: () => module.appGraphInfo(handle),
+    /** The delivery whose causes the graph highlights ("Why?"), 0 for none. */
+    whySeq: () => module.appWhySeq(handle),
+    /** The in-flight event picked on the graph, 0 for none. */
+    selectedPendingId: () => module.appSelectedPendingId(handle),
+    /** Shows one view under a strip of controls ("graph", "sequence", "trace", "inspector",
+     *  "resources"), or the full app for ""; false for an unknown view. */
+    setEmbedView: (view) => module.appSetEmbedView(handle, view),
+    embedView: () => module.appEmbedView(handle),
+    theme: () => module.appTheme(handle),
+    /** "dark" or "light"; false for anything else. */
+    setTheme: (theme) => module.appSetTheme(handle, theme),
+    setRunning: (running) => module.appSetRunning(handle, !!running),
+  };
+  return page;
+}
+
+export async function loadScenarioIndex(page) {
+  const response = await fetch('./scenarios/index.json');
+  if (!response.ok) throw new Error(`scenarios/index.json: HTTP ${response.status}`);
+  const text = await response.text();
+  page.scenarios = JSON.parse(text).scenarios;
+  page.module.appSetScenarioIndex(page.handle, text);
+}
+
+export function whenFirstFrameDrawn(page) {
+  return new Promise((resolve) => {
+    const poll = () => (page.frameCount() > 0 ? resolve() : requestAnimationFrame(poll));
+    poll();
+  });
+}
+
