@@ -9,6 +9,8 @@ export type EventLabErrorCode =
   | 'NotLoaded'        // reset() or seek() before a scenario was loaded
   | 'SeekBeyondEnd'    // seek(): the run ends before that delivery
   | 'NotDelivered'     // why(): that seq has not been delivered yet
+  | 'UnknownCaller'    // send(): not a client of the scenario
+  | 'UnknownAction'    // send(): the catalog has no such action
   | 'Disposed'         // any call after dispose()
   | 'UnknownLab'       // the module no longer has this lab
   | 'ModuleLoad'       // createEventLab()/wrapModule(): the module could not be loaded or is not one
@@ -151,6 +153,10 @@ export interface EventLab {
   why(seq: number): number[];
   /** The scenario's architecture as the graph draws it. */
   architecture(): Architecture;
+  /** Makes client `client` ("client:page") call `action` with `args` now, as from the page: a
+   * client.call event is scheduled at the current time. The call is part of the run (stepping
+   * back and forward replays it; reset() forgets it). Throws UnknownCaller or UnknownAction. */
+  send(client: string, action: string, args?: object): { at_delivery: number };
   pending(): PendingEvent[];
   /** Delivered events with fromSeq <= seq <= toSeq (default: all). */
   trace(fromSeq?: number, toSeq?: number): TraceEvent[];

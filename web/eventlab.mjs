@@ -167,6 +167,16 @@ class EventLab {
 
   architecture() { return this.#call('labArchitecture'); }
 
+  send(client, action, args = {}) {
+    let text;
+    try {
+      text = JSON.stringify(args);
+    } catch (err) {
+      throw new EventLabError('InvalidArgument', `args cannot be turned into JSON: ${err.message}`, 'args');
+    }
+    return this.#call('labSend', client, action, text ?? 'null');
+  }
+
   pending() { return this.#call('labPending'); }
 
   trace(fromSeq, toSeq) { return this.#call('labTrace', fromSeq, toSeq); }

@@ -27,6 +27,7 @@ void Lab::Reset(std::optional<uint32_t> seed) {
   checkpoints_.clear();
   checkpoints_.emplace(0, Checkpoint{kernel_.Snapshot(), *world_});
   run_length_.reset();
+  sent_.clear();
 }
 
 uint64_t Lab::RunLength() {
@@ -74,8 +75,47 @@ std::vector<uint64_t> Lab::Why(uint64_t seq) const {
 std::optional<core::TraceRecord> Lab::Step() {
   if (!world_) return std::nullopt;
   auto record = kernel_.Step(*world_);
-  if (record) TakeCheckpointIfDue();
+  if (record) {
+    ApplySendsAt(Delivered());  // a replay passes the point where the learner sent a call
+    TakeCheckpointIfDue();
+  }
   return record;
+}
+
+void Lab::ScheduleSent(const SentCall& call) {
+  core::EventSpec e;
+  e.priority = core::kPriorityScript;
+  e.from = e.to = call.client;
+  e.kind = "client.call";
+  e.payload = {{"call", call.action}, {"with", call.args}, {"from_page", true}};
+  kernel_.Schedule(std::move(e));
+}
+
+void Lab::ApplySendsAt(uint64_t delivered) {
+  auto it = sent_.find(delivered);
+  if (it == sent_.end()) return;
+  for (const SentCall& call : it->second) ScheduleSent(call);
+}
+
+Json Lab::Send(const std::string& client, const std::string& action, const Json& args) {
+  auto error = [](const std::string& code, const std::string& message, int status) {
+    return Json{{"error", {{"code", code}, {"message", message}, {"status", status}}}};
+  };
+  if (!scenario_ || !world_) return error("NotLoaded", "no scenario is loaded", 400);
+  if (cloud::KindOf(client) != "client" || !scenario_->world->Has("client", cloud::NameOf(client))) {
+    return error("UnknownCaller", "\"" + client + "\" is not a client of this scenario", 400);
+  }
+  if (!cloud::FindAction(action)) return error("UnknownAction", "unknown action \"" + action + "\"", 400);
+  if (!args.is_object()) return error("ValidationException", "the arguments must be a JSON object", 400);
+  const uint64_t here = Delivered();
+  sent_[here].push_back({client, action, args});
+  // The future changed: later checkpoints and the run's length are stale. The state now (with the
+  // call scheduled) is the new checkpoint at `here`, so seeking there does not send it twice.
+  checkpoints_.erase(checkpoints_.lower_bound(here), checkpoints_.end());
+  ScheduleSent(sent_[here].back());
+  checkpoints_.emplace(here, Checkpoint{kernel_.Snapshot(), *world_});
+  run_length_.reset();
+  return Json{{"ok", {{"at_delivery", here}}}};
 }
 
 void Lab::TakeCheckpointIfDue() {

@@ -72,6 +72,14 @@ class Lab {
   /// run-ahead on first use; the lab's state is unchanged). Empty without a scenario.
   const api::Architecture& Architecture();
 
+  /// Makes client `client` ("client:page") call `action` with `args` now, as a learner does from
+  /// the page: a client.call event is scheduled at the current time and the call goes out when it
+  /// is delivered, like a scripted one. The call becomes part of this run: stepping back before it
+  /// and forward again replays it; Reset() forgets it. Returns {"ok": {"event_id": N}} or
+  /// {"error": {code, message, status}} ("UnknownCaller" for anything but a scenario client,
+  /// "UnknownAction" for an action the catalog does not have, "NotLoaded").
+  Json Send(const std::string& client, const std::string& action, const Json& args);
+
   /// Runs a LOCAL catalog action (e.g. "storage.presign") as `caller` ("function:upload",
   /// "client:browser") at the current simulated time, without changing the simulation: nothing is
   /// scheduled, no random stream is drawn, the trace and State() stay as they were. Returns
@@ -86,12 +94,20 @@ class Lab {
     cloud::World world;
   };
   void TakeCheckpointIfDue();
+  /// A call sent from the page (Send()).
+  struct SentCall {
+    std::string client, action;
+    Json args;
+  };
+  void ScheduleSent(const SentCall& call);
+  void ApplySendsAt(uint64_t delivered);
 
   std::shared_ptr<const scenario::Scenario> scenario_;
   core::Kernel kernel_;
   std::optional<cloud::World> world_;
   std::map<uint64_t, Checkpoint> checkpoints_;  ///< by delivery count
   std::optional<uint64_t> run_length_;           ///< RunLength() once known; reset with the run
+  std::map<uint64_t, std::vector<SentCall>> sent_;  ///< by the delivery count they followed
   std::optional<api::Architecture> architecture_;  ///< of the loaded scenario, once asked for
 };
 

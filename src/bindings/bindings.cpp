@@ -213,6 +213,22 @@ std::string LabWhy(uint32_t id, val seq) {
   });
 }
 
+std::string LabSend(uint32_t id, val client, val action, val args_text) {
+  return WithLab(id, [&](api::Lab& lab) {
+    if (!client.isString()) return Fail({"InvalidArgument", "client", "client must be an address such as \"client:page\""});
+    if (!action.isString()) return Fail({"InvalidArgument", "action", "action must be a string such as \"queue.send\""});
+    if (!args_text.isString()) return Fail({"InvalidArgument", "args", "args must be an object"});
+    const Json args = Json::parse(args_text.as<std::string>(), nullptr, false);
+    if (args.is_discarded() || !args.is_object()) return Fail({"InvalidArgument", "args", "args must be an object"});
+    if (!lab.Loaded()) return NotLoaded("send");
+    const Json out = lab.Send(client.as<std::string>(), action.as<std::string>(), args);
+    if (out.contains("error")) {
+      return Fail({out["error"].value("code", std::string("Error")), "", out["error"].value("message", std::string())});
+    }
+    return Ok(Dump(out["ok"]));
+  });
+}
+
 std::string LabArchitecture(uint32_t id) {
   return WithLab(id, [&](api::Lab& lab) {
     if (!lab.Loaded()) return NotLoaded("architecture");
@@ -295,6 +311,7 @@ EMSCRIPTEN_BINDINGS(eventlab) {
   emscripten::function("labRunLength", &LabRunLength);
   emscripten::function("labWhy", &LabWhy);
   emscripten::function("labArchitecture", &LabArchitecture);
+  emscripten::function("labSend", &LabSend);
   emscripten::function("labDelivered", &LabDelivered);
   emscripten::function("labPending", &LabPending);
   emscripten::function("labTrace", &LabTrace);

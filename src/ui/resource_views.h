@@ -23,6 +23,12 @@ void DrawApiView(const nlohmann::json& state);
 void DrawTableView(const nlohmann::json& state);
 /// Subscriptions with their copies' fates, every copy's delivery state, and the inboxes.
 void DrawTopicView(const nlohmann::json& state);
+/// Indexes with their documents, the last search, and a form that sends a match query.
+void DrawSearchView(api::Lab& lab, UiState& ui, const std::string& name, const nlohmann::json& state);
+/// Each shard as a tape of records with a marker per consumer (draggable) and per mapping;
+/// `resources` is every resource's state (the mappings reading this stream are found there).
+void DrawStreamView(api::Lab& lab, UiState& ui, const std::string& name, const nlohmann::json& state,
+                    const nlohmann::json& resources);
 
 /// A scalar as short text: strings unquoted, null as "-", containers as compact JSON.
 inline std::string ScalarText(const nlohmann::json& v) {

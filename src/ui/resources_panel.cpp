@@ -34,12 +34,14 @@ std::map<std::string, std::vector<std::string>> GroupByKind(const nlohmann::json
 }
 
 void DrawView(api::Lab& lab, UiState& state, const std::string& name, const std::string& kind,
-              const nlohmann::json& s) {
+              const nlohmann::json& s, const nlohmann::json& resources) {
   if (kind == "bucket") DrawBucketView(lab, state, name, s);
   else if (kind == "function") DrawFunctionView(s);
   else if (kind == "api") DrawApiView(s);
   else if (kind == "table") DrawTableView(s);
   else if (kind == "topic") DrawTopicView(s);
+  else if (kind == "stream") DrawStreamView(lab, state, name, s, resources);
+  else if (kind == "search") DrawSearchView(lab, state, name, s);
   else DrawJsonTree(name.c_str(), s, 2);
 }
 
@@ -86,9 +88,9 @@ void DrawResourcesPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
       }
     }
     ImGui::Separator();
-    if (ImGui::BeginChild("resource_view")) {
+    if (ImGui::BeginChild("resource_view", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar)) {
       ImGui::PushID(state.selected_resource.c_str());
-      DrawView(lab, state, state.selected_resource, kind, selected);
+      DrawView(lab, state, state.selected_resource, kind, selected, resources);
       ImGui::PopID();
     }
     ImGui::EndChild();

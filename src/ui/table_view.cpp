@@ -42,6 +42,41 @@ void AddColumn(std::vector<std::string>& columns, const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+/// The table's stream: its view type and the newest INSERT / MODIFY / REMOVE records.
+void DrawStreamRecords(const nlohmann::json& s) {
+  if (!s.contains("stream") || !s.at("stream").is_object()) return;
+  const nlohmann::json& stream = s.at("stream");
+  const nlohmann::json& records = FieldArray(stream, "records");
+  const std::string title = "Stream (" + FieldText(stream, "view_type") + "): " + std::to_string(records.size()) + " records###stream";
+  if (!ImGui::CollapsingHeader(title.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+  if (records.empty() || !ImGui::BeginTable("stream_records", 3, flags)) return;
+  ImGui::TableSetupColumn("sequence");
+  ImGui::TableSetupColumn("event");
+  ImGui::TableSetupColumn("keys / new image");
+  ImGui::TableHeadersRow();
+  for (const auto& r : records) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(FieldText(r, "sequence_number").c_str());
+    ImGui::TableNextColumn();
+    const std::string name = FieldText(r, "event_name");
+    ImGui::TextColored(name == "REMOVE" ? kErrorColor : name == "INSERT" ? kAccentColor : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", name.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(r.contains("keys") ? r.at("keys").dump().c_str() : "-");
+    if (r.contains("new_image") && !r.at("new_image").is_null()) {
+      const std::string image = r.at("new_image").dump();
+      ImGui::TextColored(kMutedColor, "%s", image.size() > 80 ? (image.substr(0, 80) + "...").c_str() : image.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", image.c_str());
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace
+
 void DrawTableView(const nlohmann::json& s) {
   const nlohmann::json schema = s.contains("key_schema") ? s.at("key_schema") : nlohmann::json::object();
   const nlohmann::json hash = schema.contains("hash_key") ? schema.at("hash_key") : nlohmann::json::object();
@@ -55,6 +90,7 @@ void DrawTableView(const nlohmann::json& s) {
   ImGui::TextColored(kMutedColor, "%" PRId64 " items%s   %" PRId64 " changes", FieldInt(s, "item_count"),
                      static_cast<int64_t>(items.size()) < FieldInt(s, "item_count") ? " (first 200 shown)" : "",
                      FieldInt(s, "changes"));
+  DrawStreamRecords(s);
   if (items.empty()) {
     ImGui::TextColored(kMutedColor, "No items.");
     return;

@@ -112,6 +112,21 @@ struct UiState {
   int drawn_nodes = 0;
   std::string render_error;  ///< the graph renderer's shader log, if it failed
 
+  // The stream view: the marker being dragged, the iterator form, and the last call's outcome.
+  struct StreamForm {
+    std::string dragging;  ///< widget name of the marker being dragged, or empty
+    int consumer = 0, shard = 0, type = 0;
+    std::string last;
+  } stream_form;
+
+  // The search view's query form (a match query) and the last call's outcome.
+  struct SearchForm {
+    char index[64] = "images";
+    char field[64] = "title";
+    char text[128] = "";
+    std::string last;
+  } search_form;
+
   // Rectangles of named widgets ("step", "scenario:hello.json", ...), rebuilt every frame.
   std::map<std::string, WidgetRect> widget_rects;
 };

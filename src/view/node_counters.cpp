@@ -24,8 +24,6 @@ constexpr CounterRule kRules[] = {
     {"client", "received", "reply", "replies"},
     {"topic", "subscriptions", "subscription", "subscriptions"},
     {"stream", "shards", "shard", "shards"},
-    {"index", "documents", "document", "documents"},
-    {"search", "documents", "document", "documents"},
     {"websocket", "connections", "connection", "connections"},
 };
 
@@ -50,11 +48,31 @@ std::string FunctionCounter(const core::Json& state) {
   return std::to_string(warm) + " warm, " + std::to_string(busy) + " busy";
 }
 
+std::string SearchCounter(const core::Json& state) {
+  int64_t documents = 0;
+  for (const auto& [name, index] : state.value("indexes", core::Json::object()).items()) {
+    documents += index.value("doc_count", int64_t{0});
+  }
+  return Plural(documents, "document", "documents");
+}
+
+std::string MappingCounter(const core::Json& state) {
+  int64_t processed = 0, blocked = 0;
+  for (const auto& [shard, s] : state.value("shards", core::Json::object()).items()) {
+    processed += s.value("processed", int64_t{0});
+    blocked += s.value("blocked", false) ? 1 : 0;
+  }
+  return blocked > 0 ? std::to_string(blocked) + " shard" + (blocked == 1 ? "" : "s") + " BLOCKED"
+                     : Plural(processed, "record", "records") + " done";
+}
+
 }  // namespace
 
 std::string NodeCounter(const std::string& kind, const core::Json& state) {
   if (!state.is_object()) return "";
   if (kind == "function") return FunctionCounter(state);
+  if (kind == "search") return SearchCounter(state);
+  if (kind == "mapping") return MappingCounter(state);
   for (const CounterRule& rule : kRules) {
     if (kind != rule.kind || !state.contains(rule.key)) continue;
     const int64_t n = CountOf(state[rule.key]);

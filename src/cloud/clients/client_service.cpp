@@ -16,9 +16,16 @@ void ClientService::Deliver(ServiceContext& ctx, const core::Event& event) {
 }
 
 void ClientService::MakeScriptedCall(ServiceContext& ctx, const core::Event& event) {
+  // A call the learner makes from the page carries its action and arguments; a scripted one
+  // names its step of the scenario's script.
+  ScriptedCall sent_from_page;
+  if (event.payload.value("from_page", false) && event.payload.contains("call") && event.payload["call"].is_string()) {
+    sent_from_page.call = event.payload["call"].get<std::string>();
+    sent_from_page.with = event.payload.value("with", Json::object());
+  }
   const size_t step = event.payload.value("step", size_t{0});
-  if (step >= ctx.config.script.size()) return;
-  const ScriptedCall& call = ctx.config.script[step];
+  if (sent_from_page.call.empty() && step >= ctx.config.script.size()) return;
+  const ScriptedCall& call = sent_from_page.call.empty() ? ctx.config.script[step] : sent_from_page;
   const std::string self = Address("client", config_->name);
   functions::TemplateScope scope;
   scope.vars = &store_.results;

@@ -14,6 +14,9 @@ namespace {
 // DynamoDB Streams keeps records for 24 hours (DynamoDB developer guide, DynamoDB Streams).
 constexpr int64_t kRetentionSeconds = 24 * 3600;
 
+// Stream records shown in the table's state (the newest).
+constexpr size_t kStreamRecordsShown = 50;
+
 std::string Padded(uint64_t v, size_t width) {
   std::string digits = std::to_string(v);
   return digits.size() >= width ? digits : std::string(width - digits.size(), '0') + digits;
@@ -119,7 +122,17 @@ void TableService::AnswerStreamPoll(ServiceContext& ctx, const StreamPoll& poll)
 Json TableService::StreamState() const {
   Json waiting = Json::array();
   for (const auto& [mapping, poll] : store_.stream_polls) waiting.push_back({{"mapping", mapping}, {"position", poll.position}});
-  return {{"view_type", config_->stream_view_type}, {"waiting_polls", waiting}, {"next_sequence", store_.next_sequence}};
+  // The latest stream records, as a table inspector lists them (the Lambda event holds the rest).
+  Json records = Json::array();
+  const size_t from = store_.changes.size() > kStreamRecordsShown ? store_.changes.size() - kStreamRecordsShown : 0;
+  for (size_t i = from; i < store_.changes.size(); ++i) {
+    const ChangeRecord& c = store_.changes[i];
+    records.push_back({{"sequence_number", StreamSequence(std::stoull(c.sequence_number))}, {"event_name", c.event_name},
+                       {"keys", c.keys}, {"new_image", c.new_image}, {"old_image", c.old_image},
+                       {"approximate_epoch_s", c.approximate_epoch_s}});
+  }
+  return {{"view_type", config_->stream_view_type}, {"waiting_polls", waiting}, {"next_sequence", store_.next_sequence},
+          {"records", records}};
 }
 
 }  // namespace eventlab::cloud::tables
