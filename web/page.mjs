@@ -93,6 +93,8 @@ function createPageApi(module, handle, eventlab) {
     scenarios: [],
     frameCount: () => module.appFrameCount(handle),
     frameMs: () => module.appFrameMs(handle),
+    /** The last frame's parts in ms: {ui (UI build and graph scene), submit (draw calls)}. */
+    frameParts: () => module.appFrameParts(handle),
     /** {x, y, width, height} in CSS pixels of a named widget ("step", "scenario:hello.json"). */
     widgetRect: (name) => module.appWidgetRect(handle, name),
     widgetNames: () => module.appWidgetNames(handle),

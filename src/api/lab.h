@@ -50,6 +50,9 @@ class Lab {
   /// True when a run stopped because it reached limits.max_events with events still pending.
   bool HitEventLimit() const;
   std::vector<core::Event> Pending() const { return kernel_.Queue().Sorted(); }
+  /// Pending() without copying the events, for views drawn every frame; the pointers are valid
+  /// until the lab next changes.
+  std::vector<const core::Event*> PendingView() const { return kernel_.Queue().SortedView(); }
   /// Events waiting to be delivered; the same as Pending().size() without the sorted copy.
   uint64_t PendingCount() const { return kernel_.Queue().Size(); }
   /// True when the next Step() delivers an event within the scenario's limits.max_events (the

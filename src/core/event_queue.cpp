@@ -61,4 +61,13 @@ std::vector<Event> EventQueue::Sorted() const {
   return out;
 }
 
+std::vector<const Event*> EventQueue::SortedView() const {
+  std::vector<Key> keys = heap_;
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return After(b, a); });
+  std::vector<const Event*> out;
+  out.reserve(keys.size());
+  for (const Key& k : keys) out.push_back(&slots_[k.slot]);
+  return out;
+}
+
 }  // namespace eventlab::core

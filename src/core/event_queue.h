@@ -21,6 +21,8 @@ class EventQueue {
   size_t Size() const { return heap_.size(); }
   /// All pending events in delivery order (a sorted copy; for inspection, not for the hot path).
   std::vector<Event> Sorted() const;
+  /// The same order without copying the events (pointers stay valid until the queue changes).
+  std::vector<const Event*> SortedView() const;
 
  private:
   // The heap orders small keys; events stay put in slots, so sifting moves 24 bytes, not events.

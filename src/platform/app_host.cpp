@@ -28,10 +28,14 @@ void AppHost::Frame() {
   const double start = emscripten_get_now();
   EnsureLab();
   platform_.NewFrame();
+  const double ui_start = emscripten_get_now();
   ImGui::NewFrame();
   app_.Frame(ImGui::GetIO().DeltaTime, platform_.Scale());
   ImGui::Render();
+  const double submit_start = emscripten_get_now();
   platform_.Render();
+  last_ui_ms_ = submit_start - ui_start;
+  last_submit_ms_ = emscripten_get_now() - submit_start;
   ForwardScenarioRequest();
   last_frame_ms_ = emscripten_get_now() - start;
 }

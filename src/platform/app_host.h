@@ -26,6 +26,10 @@ class AppHost {
   uint32_t LabId() const { return lab_id_; }
   /// CPU time of the last frame in milliseconds (UI + render command submission).
   double LastFrameMs() const { return last_frame_ms_; }
+  /// The last frame's parts: building the UI (ImGui frame and every panel, including the graph's
+  /// scene), and submitting the draw calls (ImGui's and the graph renderer's), in milliseconds.
+  double LastUiMs() const { return last_ui_ms_; }
+  double LastSubmitMs() const { return last_submit_ms_; }
   /// Instances the graph renderer drew last frame (edges + nodes + particles).
   int GraphInstances() const { return graph_renderer_.LastInstanceCount(); }
 
@@ -38,6 +42,7 @@ class AppHost {
   ui::App app_;
   render::GraphRenderer graph_renderer_;
   double last_frame_ms_ = 0.0;
+  double last_ui_ms_ = 0.0, last_submit_ms_ = 0.0;
 };
 
 }  // namespace eventlab::platform

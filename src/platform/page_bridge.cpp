@@ -21,6 +21,13 @@ AppHost& Host(uintptr_t handle) { return *reinterpret_cast<AppHost*>(handle); }
 uint32_t AppLabId(uintptr_t h) { return Host(h).LabId(); }
 double AppFrameCount(uintptr_t h) { return static_cast<double>(Host(h).App().Frames()); }
 double AppFrameMs(uintptr_t h) { return Host(h).LastFrameMs(); }
+/// {ui, submit}: the last frame's UI build and draw submission, in milliseconds.
+val AppFrameParts(uintptr_t h) {
+  val o = val::object();
+  o.set("ui", Host(h).LastUiMs());
+  o.set("submit", Host(h).LastSubmitMs());
+  return o;
+}
 
 /// {x, y, width, height} of a named widget as drawn last frame, in CSS pixels; null if absent.
 val AppWidgetRect(uintptr_t h, const std::string& name) {
@@ -115,6 +122,7 @@ EMSCRIPTEN_BINDINGS(eventlab_app) {
   emscripten::function("appLabId", &AppLabId);
   emscripten::function("appFrameCount", &AppFrameCount);
   emscripten::function("appFrameMs", &AppFrameMs);
+  emscripten::function("appFrameParts", &AppFrameParts);
   emscripten::function("appWidgetRect", &AppWidgetRect);
   emscripten::function("appWidgetNames", &AppWidgetNames);
   emscripten::function("appSetScenarioIndex", &AppSetScenarioIndex);

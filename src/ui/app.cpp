@@ -44,7 +44,7 @@ void App::DrawFullApp(double dt_s) {
   DrawGraphPanel(*lab_, state_, cache_, layout.graph, dt_s);
   DrawTimelineTabs(*lab_, state_, cache_, layout.lower);
   DrawInspectorPanel(*lab_, state_, layout.inspector);
-  DrawResourcesPanel(*lab_, state_, layout.resources);
+  DrawResourcesPanel(*lab_, state_, cache_, layout.resources);
 }
 
 void App::DrawEmbed(double dt_s) {
@@ -55,7 +55,7 @@ void App::DrawEmbed(double dt_s) {
   else if (v == "sequence") DrawSequencePanel(*lab_, state_, cache_, layout.embed);
   else if (v == "trace") DrawTracePanel(*lab_, state_, layout.embed);
   else if (v == "inspector") DrawInspectorPanel(*lab_, state_, layout.embed);
-  else if (v == "resources") DrawResourcesPanel(*lab_, state_, layout.embed);
+  else if (v == "resources") DrawResourcesPanel(*lab_, state_, cache_, layout.embed);
 }
 
 bool App::SetEmbedView(std::string_view view) {

@@ -203,18 +203,16 @@ std::string PickNode(const std::map<std::string, view::Vec2>& centers, view::Vec
   return "";
 }
 
-const core::Event* FindEvent(const api::Lab& lab, uint64_t id, uint64_t seq, std::vector<core::Event>& pending) {
+const core::Event* FindEvent(const api::Lab& lab, uint64_t id, uint64_t seq) {
   if (seq > 0 && seq <= lab.Trace().size()) return &lab.Trace()[seq - 1].event;
-  pending = lab.Pending();
-  for (const auto& e : pending) {
-    if (e.id == id) return &e;
+  for (const core::Event* e : lab.PendingView()) {
+    if (e->id == id) return e;
   }
   return nullptr;
 }
 
 void ParticleTooltip(const api::Lab& lab, uint64_t id, uint64_t seq) {
-  std::vector<core::Event> pending;
-  const core::Event* e = FindEvent(lab, id, seq, pending);
+  const core::Event* e = FindEvent(lab, id, seq);
   if (!e) return;
   ImGui::BeginTooltip();
   ImGui::Text("%s", e->kind.c_str());

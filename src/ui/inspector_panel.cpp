@@ -25,7 +25,8 @@ uint64_t SeqOfEvent(const std::vector<core::TraceRecord>& trace, uint64_t id) {
 }
 
 void DrawPendingEvent(const api::Lab& lab, UiState& state) {
-  for (const core::Event& e : lab.Pending()) {
+  for (const core::Event* pending : lab.PendingView()) {
+    const core::Event& e = *pending;
     if (e.id != state.selected_pending_id) continue;
     ImGui::Text("in flight  %s", e.kind.c_str());
     ImGui::TextColored(kMutedColor, "due at %s   %s -> %s", SecondsText(e.time.us).c_str(), e.from.c_str(), e.to.c_str());

@@ -15,7 +15,7 @@ void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where)
 void DrawTraceView(const api::Lab& lab, UiState& state);
 void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& where);
 /// Every resource grouped by kind, and a readable view of the selected one.
-void DrawResourcesPanel(api::Lab& lab, UiState& state, const PanelRect& where);
+void DrawResourcesPanel(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where);
 void DrawErrorBanner(UiState& state, const PanelRect& where);
 /// The architecture graph with moving events (its own window / only its content).
 void DrawGraphPanel(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where, double dt_s);

@@ -10,7 +10,7 @@ namespace eventlab::ui {
 
 void DrawPendingPanel(const api::Lab& lab, const PanelRect& where) {
   PlaceNextWindow(where);
-  const std::vector<core::Event> pending = lab.Pending();
+  const std::vector<const core::Event*> pending = lab.PendingView();
   char title[64];
   snprintf(title, sizeof title, "Pending events (%u)###pending", static_cast<unsigned>(pending.size()));
   if (ImGui::Begin(title, nullptr, kPanelFlags)) {
@@ -26,7 +26,7 @@ void DrawPendingPanel(const api::Lab& lab, const PanelRect& where) {
       clipper.Begin(static_cast<int>(pending.size()));
       while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-          const core::Event& e = pending[static_cast<size_t>(i)];
+          const core::Event& e = *pending[static_cast<size_t>(i)];
           ImGui::TableNextRow();
           ImGui::TableNextColumn();
           ImGui::TextUnformatted(SecondsText(e.time.us).c_str());

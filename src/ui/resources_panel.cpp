@@ -47,7 +47,7 @@ void DrawView(api::Lab& lab, UiState& state, const std::string& name, const std:
 
 }  // namespace
 
-void DrawResourcesPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
+void DrawResourcesPanel(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where) {
   PlaceNextWindow(where);
   if (ImGui::Begin("Resources###resources", nullptr, kPanelFlags)) {
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
@@ -57,8 +57,8 @@ void DrawResourcesPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
       ImGui::End();
       return;
     }
-    const nlohmann::json world = lab.State();
-    const nlohmann::json& resources = world.contains("resources") ? world.at("resources") : nlohmann::json::object();
+    // Read once per change of the lab, not once per frame (a big world's state is costly to build).
+    const nlohmann::json& resources = cache.Resources(lab);
     const auto groups = GroupByKind(resources);
     if (!resources.is_object() || resources.empty()) {
       ImGui::TextColored(kMutedColor, "This scenario has no resources.");

@@ -26,8 +26,11 @@ std::map<std::string, view::Vec2> ViewCache::Centers(const UiState& state) const
 }
 
 const core::Json& ViewCache::Resources(const api::Lab& lab) {
-  if (lab.Delivered() != state_delivered_ || lab.NowUs() != state_time_us_ || lab.Seed() != state_seed_) {
+  // A call sent from the page changes the pending events but not the clock: count them too.
+  if (lab.Delivered() != state_delivered_ || lab.NowUs() != state_time_us_ || lab.Seed() != state_seed_ ||
+      lab.PendingCount() != state_pending_) {
     state_delivered_ = lab.Delivered();
+    state_pending_ = lab.PendingCount();
     state_time_us_ = lab.NowUs();
     state_seed_ = lab.Seed();
     resources_ = lab.Loaded() ? lab.State()["resources"] : core::Json::object();

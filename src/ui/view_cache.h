@@ -49,6 +49,7 @@ class ViewCache {
   uint64_t state_delivered_ = UINT64_MAX;
   int64_t state_time_us_ = -1;
   uint32_t state_seed_ = 0;
+  uint64_t state_pending_ = 0;
   core::Json resources_ = core::Json::object();
 };
 

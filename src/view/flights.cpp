@@ -55,7 +55,7 @@ std::vector<Flight> FlightTracker::Compute(const api::Lab& lab, int64_t shown_us
     f.progress = Progress(f.sent_us, f.due_us, shown_us);
     out.push_back(std::move(f));
   };
-  for (const core::Event& e : lab.Pending()) add(e, 0);
+  for (const core::Event* e : lab.PendingView()) add(*e, 0);
   const auto& trace = lab.Trace();
   for (size_t i = std::min<size_t>(arrivals_after, trace.size()); i < trace.size(); ++i) {
     if (trace[i].event.time.us > shown_us) add(trace[i].event, trace[i].seq);
