@@ -24,6 +24,17 @@ uint64_t SeqOfEvent(const std::vector<core::TraceRecord>& trace, uint64_t id) {
   return 0;
 }
 
+/// An event's error (red) and payload as JSON trees.
+void DrawErrorAndPayload(const core::Event& e) {
+  if (e.error) {
+    const nlohmann::json error = {{"code", e.error->code}, {"message", e.error->message}, {"status", e.error->status}};
+    ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+    DrawJsonTree("error", error);
+    ImGui::PopStyleColor();
+  }
+  DrawJsonTree("payload", e.payload, 3);
+}
+
 void DrawPendingEvent(const api::Lab& lab, UiState& state) {
   for (const core::Event* pending : lab.PendingView()) {
     const core::Event& e = *pending;
@@ -32,13 +43,7 @@ void DrawPendingEvent(const api::Lab& lab, UiState& state) {
     ImGui::TextColored(kMutedColor, "due at %s   %s -> %s", SecondsText(e.time.us).c_str(), e.from.c_str(), e.to.c_str());
     ImGui::TextColored(kMutedColor, "event id %llu: not delivered yet", static_cast<unsigned long long>(e.id));
     ImGui::Separator();
-    if (e.error) {
-      const nlohmann::json error = {{"code", e.error->code}, {"message", e.error->message}, {"status", e.error->status}};
-      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-      DrawJsonTree("error", error);
-      ImGui::PopStyleColor();
-    }
-    DrawJsonTree("payload", e.payload, 3);
+    DrawErrorAndPayload(e);
     return;
   }
   state.selected_pending_id = 0;  // delivered or gone since: back to the trace's selection
@@ -100,13 +105,7 @@ void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& wh
     }
     DrawWhyChain(lab, state, r.seq);
     ImGui::Separator();
-    if (e.error) {
-      const nlohmann::json error = {{"code", e.error->code}, {"message", e.error->message}, {"status", e.error->status}};
-      ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
-      DrawJsonTree("error", error);
-      ImGui::PopStyleColor();
-    }
-    DrawJsonTree("payload", e.payload, 3);
+    DrawErrorAndPayload(e);
     if (ImGui::CollapsingHeader("As a trace line")) {
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextUnformatted(core::TraceLine(r).c_str());
