@@ -125,14 +125,14 @@ void DrawArrowheads(ImDrawList* dl, const Canvas& c, const UiState& state, const
   }
 }
 
-void DrawNodeLabels(ImDrawList* dl, const Canvas& c, const UiState& state, ViewCache& cache, const api::Lab& lab) {
+void DrawNodeLabels(ImDrawList* dl, const Canvas& c, const UiState& state, ViewCache& cache, const api::Lab& lab,
+                    const std::map<std::string, view::Vec2>& centers) {
   const core::Json& resources = cache.Resources(lab);
   const float zoom = state.camera.zoom;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize() * std::clamp(zoom, 0.6f, 1.25f);
-  const auto centers = cache.Centers(state);
   for (const auto& n : cache.Arch().nodes) {
     auto it = centers.find(n.address);
     if (it == centers.end()) continue;
@@ -332,7 +332,7 @@ void DrawGraphView(api::Lab& lab, UiState& state, ViewCache& cache, double dt_s)
   dl->AddCallback(GraphDrawCallback, &cache);
   dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   DrawArrowheads(dl, c, state, cache.scene);
-  DrawNodeLabels(dl, c, state, cache, lab);
+  DrawNodeLabels(dl, c, state, cache, lab, centers);
   if (cache.Arch().nodes.empty()) dl->AddText(ImVec2(c.origin.x + 12, c.origin.y + 12), ImGui::GetColorU32(ImGuiCol_TextDisabled), "No scenario.");
   dl->PopClipRect();
 

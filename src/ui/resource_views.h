@@ -52,6 +52,10 @@ inline const nlohmann::json& FieldArray(const nlohmann::json& obj, const char* k
   if (!obj.is_object() || !obj.contains(key) || !obj.at(key).is_array()) return kEmpty;
   return obj.at(key);
 }
+/// Sends `action` from the page as the scenario's first client with credentials (else its first
+/// client) through Lab::Send; returns a line for the view: what was sent, or why it was refused.
+std::string SendAsPageClient(api::Lab& lab, const std::string& action, const nlohmann::json& args);
+
 /// Microseconds as milliseconds with three decimals ("250.000 ms").
 std::string MillisText(int64_t us);
 

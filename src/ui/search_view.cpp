@@ -1,10 +1,9 @@
 // The search domain view: each index with its documents and term counts, the last search with its
-// hits and scores, and a form that runs a match query as the scenario's client (a search.query
-// call in the run: step to see it answered).
+// hits and scores, and a form that runs a match query as the page's client (a search.query call
+// in the run: step to see it answered).
 #include <cinttypes>
 #include <string>
 
-#include "cloud/clients/client_models.h"
 #include "imgui.h"
 #include "ui/panels.h"
 #include "ui/resource_views.h"
@@ -13,13 +12,6 @@
 namespace eventlab::ui {
 
 namespace {
-
-std::string FirstClient(const api::Lab& lab) {
-  for (const auto& [name, resource] : lab.Scenario()->world->resources) {
-    if (dynamic_cast<const cloud::clients::ClientConfig*>(resource.get())) return "client:" + name;
-  }
-  return "";
-}
 
 void Documents(const std::string& index, const nlohmann::json& ix) {
   const nlohmann::json docs = ix.value("documents", nlohmann::json::object());
@@ -63,13 +55,9 @@ void DrawSearchView(api::Lab& lab, UiState& ui, const std::string& name, const n
   RecordWidget(ui, "search_text");
   ImGui::SameLine();
   if (ImGui::Button("Search")) {
-    const std::string client = FirstClient(lab);
     const nlohmann::json args = {{"domain", name}, {"index", std::string(form.index)},
                                  {"query", {{"query", {{"match", {{std::string(form.field), std::string(form.text)}}}}}}}};
-    const nlohmann::json out = client.empty() ? nlohmann::json{{"error", {{"message", "the scenario has no client"}}}}
-                                              : lab.Send(client, "search.query", args);
-    form.last = out.contains("error") ? "refused: " + out["error"].value("message", std::string())
-                                      : "search.query sent as " + client + ": step to see the hits";
+    form.last = SendAsPageClient(lab, "search.query", args);
   }
   RecordWidget(ui, "search_button");
   if (!form.last.empty()) ImGui::TextColored(kMutedColor, "%s", form.last.c_str());

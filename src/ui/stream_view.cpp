@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <string>
 
-#include "cloud/clients/client_models.h"
 #include "imgui.h"
 #include "ui/panels.h"
 #include "ui/resource_views.h"
@@ -19,26 +18,6 @@ namespace eventlab::ui {
 namespace {
 
 constexpr const char* kIteratorTypes[] = {"TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"};
-
-/// The client the page's calls come from: the first client with credentials, else the first one.
-std::string SendingClient(const api::Lab& lab) {
-  std::string first;
-  for (const auto& [name, resource] : lab.Scenario()->world->resources) {
-    const auto* client = dynamic_cast<const cloud::clients::ClientConfig*>(resource.get());
-    if (!client) continue;
-    if (first.empty()) first = "client:" + name;
-    if (!client->permissions.empty()) return "client:" + name;
-  }
-  return first;
-}
-
-void Send(api::Lab& lab, UiState& ui, const std::string& action, const nlohmann::json& args) {
-  const std::string client = SendingClient(lab);
-  const nlohmann::json out = client.empty() ? nlohmann::json{{"error", {{"message", "the scenario has no client"}}}}
-                                            : lab.Send(client, action, args);
-  ui.stream_form.last = out.contains("error") ? "refused: " + out["error"].value("message", std::string())
-                                              : action + " sent as " + client + ": step to see it";
-}
 
 struct Tape {
   ImVec2 origin;
@@ -101,7 +80,7 @@ void ConsumerMarker(api::Lab& lab, UiState& ui, const Tape& t, const std::string
       args["type"] = "AT_SEQUENCE_NUMBER";
       args["sequence_number"] = records[static_cast<size_t>(index)].value("sequence_number", std::string());
     }
-    Send(lab, ui, "kinesis.set_position", args);
+    ui.stream_form.last = SendAsPageClient(lab, "kinesis.set_position", args);
   }
 }
 
@@ -135,7 +114,9 @@ void ConsumerControls(api::Lab& lab, UiState& ui, const std::string& stream, con
     ImGui::SameLine();
     ImGui::TextColored(kMutedColor, "starts at %s, %s read", FieldText(it.value(), "start").c_str(), FieldText(it.value(), "read").c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("Read 10")) Send(lab, ui, "kinesis.consumer_read", {{"stream", stream}, {"consumer", it.key()}, {"limit", 10}});
+    if (ImGui::SmallButton("Read 10")) {
+      form.last = SendAsPageClient(lab, "kinesis.consumer_read", {{"stream", stream}, {"consumer", it.key()}, {"limit", 10}});
+    }
     RecordWidget(ui, ("stream_read:" + it.key()).c_str());
     ImGui::PopID();
   }
@@ -166,7 +147,7 @@ void ConsumerControls(api::Lab& lab, UiState& ui, const std::string& stream, con
       const nlohmann::json& records = FieldArray(shard, "records");
       args["sequence_number"] = records.empty() ? "0" : FieldText(records[0], "sequence_number");
     }
-    Send(lab, ui, "kinesis.set_position", args);
+    form.last = SendAsPageClient(lab, "kinesis.set_position", args);
   }
   RecordWidget(ui, "stream_move");
   if (!form.last.empty()) ImGui::TextColored(form.last.rfind("refused", 0) == 0 ? kErrorColor : kMutedColor, "%s", form.last.c_str());
