@@ -76,6 +76,7 @@ CallOutcome MakeCall(ServiceContext& ctx, const std::string& caller, const std::
   if (spec && spec->local) {
     LocalCall call{ctx, caller, now_epoch_us};
     out.result = spec->local(call, complete_args);
+    out.recorded = spec->recorded;
     return out;
   }
   auto request = BuildRequest(ctx, caller, action, complete_args);
@@ -87,6 +88,14 @@ CallOutcome MakeCall(ServiceContext& ctx, const std::string& caller, const std::
   out.sent = true;
   out.request_id = ctx.kernel.Schedule(std::move(request.value()));
   return out;
+}
+
+core::EventSpec LocalResultRecord(const std::string& caller, const std::string& action, const core::Result<Json>& result,
+                                  core::SimTime delay) {
+  core::EventSpec e{delay, core::kPriorityMessage, std::nullopt, caller, caller, action + ".result", nullptr, std::nullopt};
+  if (result.ok()) e.payload = result.value();
+  else e.error = result.error();
+  return e;
 }
 
 }  // namespace eventlab::cloud

@@ -33,6 +33,9 @@ struct ActionSpec {
   std::vector<std::string> optional;  ///< further arguments allowed
   LocalAction local = nullptr;        ///< set for actions computed in place: no event is sent
   RequestBuilder build = nullptr;     ///< set when the target comes from elsewhere than target_arg
+  /// A local action whose outcome the caller also records as an event addressed to itself
+  /// ("<name>.result"), so that the trace shows it (a token verification, a cache lookup).
+  bool recorded = false;
 };
 
 /// Every known action, sorted by name.
@@ -48,7 +51,13 @@ struct CallOutcome {
   bool sent = false;
   uint64_t request_id = 0;
   core::Result<Json> result = Json();
+  bool recorded = false;  ///< a local action of a `recorded` spec: the caller schedules its record
 };
+
+/// The event that records a local call's outcome in the trace: "<action>.result" from `caller` to
+/// itself, `delay` from now. The caller handles it by ignoring it.
+core::EventSpec LocalResultRecord(const std::string& caller, const std::string& action, const core::Result<Json>& result,
+                                  core::SimTime delay);
 
 /// Makes a call from `caller`: a local action runs now; a remote one is scheduled as a request
 /// event `delay` from now (plus one hop).

@@ -177,6 +177,7 @@ void FunctionService::Continue(ServiceContext& ctx, Invocation& inv, Outcome out
       return;
     }
     // A local action, or a call refused before sending: the handler has its result at once.
+    if (call.recorded) ctx.kernel.Schedule(LocalResultRecord(Self(), outcome.action, call.result, inv.execution.elapsed));
     TemplateScope scope = Scope(ctx, inv);
     outcome = ResumeExecution(inv.execution, call.result, scope);
   }
