@@ -112,6 +112,10 @@ Architecture BuildArchitecture(const cloud::WorldConfig& world, const std::vecto
         arch.nodes.push_back({route_address, "route", route.key, address});
         edges.Add(address, route_address, route.key);
         edges.Add(route_address, cloud::Address("function", route.function), "function.invoke");
+        // A guarded route asks its authorizer function first (on a cache miss).
+        auto authorizer = api->authorizers.find(route.authorizer);
+        if (authorizer != api->authorizers.end())
+          edges.Add(route_address, cloud::Address("function", authorizer->second.function), "authorizer");
       }
     } else if (const auto* fn = dynamic_cast<const cloud::functions::FunctionConfig*>(resource.get())) {
       AddStepCalls(world, address, fn->handler, fn->environment, edges);

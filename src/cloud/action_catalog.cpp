@@ -4,14 +4,24 @@
 
 #include <algorithm>
 
+#include "cloud/auth/jwt_actions.h"
 #include "cloud/gateway/api_url_action.h"
 #include "cloud/http/http_request.h"
 #include "core/digest.h"
 #include "cloud/storage/presign_action.h"
 #include "cloud/search/search_url_action.h"
+#include "cloud/secrets/secret_actions.h"
 #include "cloud/streams/stream_actions.h"
 
 namespace eventlab::cloud {
+namespace {
+
+// browser.* actions run in a client's page (ClientService); anywhere else they are refused.
+core::Result<Json> PageOnlyAction(LocalCall& call, const Json&) {
+  return core::Error{"ValidationException", "browser actions run in a browser client's page, not in " + call.caller, 400};
+}
+
+}  // namespace
 
 const std::vector<ActionSpec>& ActionCatalog() {
   static const std::vector<ActionSpec> kActions = [] {
@@ -43,13 +53,34 @@ const std::vector<ActionSpec>& ActionCatalog() {
         {"storage.delete_object", "bucket", "bucket", "", {"key"}, {}},
         {"storage.list_objects_v2", "bucket", "bucket", "", {}, {"prefix", "max_keys", "continuation_token"}},
         {"storage.presign", "bucket", "bucket", "", {"key", "method", "expires"}, {}, storage::PresignAction},
-        {"http.request", "", "", "", {"method", "url"}, {"headers", "body"}, nullptr, http::BuildHttpRequest},
+        {"http.request", "", "", "", {"method", "url"}, {"headers", "body", "from_site", "navigation"}, nullptr, http::BuildHttpRequest},
+        {"browser.local_storage_set", "", "", "", {"key", "value"}, {}, PageOnlyAction},
+        {"browser.local_storage_get", "", "", "", {"key"}, {}, PageOnlyAction},
+        {"browser.local_storage_remove", "", "", "", {"key"}, {}, PageOnlyAction},
+        {"browser.inject_script", "", "", "", {}, {"send_to"}, PageOnlyAction},
         {"kinesis.put_record", "stream", "stream", "", {"partition_key", "data"}, {"explicit_hash_key"}},
         {"kinesis.put_records", "stream", "stream", "", {"records"}, {}},
         {"kinesis.get_shard_iterator", "stream", "stream", "", {"shard_id", "type"}, {"sequence_number", "timestamp"}},
         {"kinesis.get_records", "stream", "", "", {"iterator"}, {"limit"}, nullptr, streams::BuildGetRecordsRequest},
         {"kinesis.set_position", "stream", "stream", "", {"consumer", "shard_id", "type"}, {"sequence_number", "timestamp"}},
+        {"secrets.get_secret_value", "secret", "secret", "", {}, {"version_id", "version_stage"}, nullptr, secrets::BuildGetSecretValue},
+        {"secrets.put_secret_value", "secret", "secret", "", {"secret_string"}, {}, nullptr, secrets::BuildPutSecretValue},
+        {"secrets.rotate_secret", "secret", "secret", "", {}, {}, nullptr, secrets::BuildRotateSecret},
+        {"ssm.get_parameter", "parameter", "", "", {"name"}, {"with_decryption"}, nullptr, secrets::BuildGetParameter},
+        {"ssm.put_parameter", "parameter", "", "", {"name", "value"}, {"overwrite", "type"}, nullptr, secrets::BuildPutParameter},
         {"kinesis.consumer_read", "stream", "stream", "", {"consumer"}, {"shard_id", "limit"}},
+        {"websocket.connect", "websocket_api", "api", "", {}, {"headers", "query"}},
+        {"websocket.send", "websocket_api", "api", "", {"data"}, {}},
+        {"websocket.disconnect", "websocket_api", "api", "", {}, {}},
+        {"websocket.drop", "websocket_api", "api", "", {}, {}},
+        {"websocket.post_to_connection", "websocket_api", "api", "", {"connection_id", "data"}, {}},
+        {"websocket.get_connection", "websocket_api", "api", "", {"connection_id"}, {}},
+        {"websocket.delete_connection", "websocket_api", "api", "", {"connection_id"}, {}},
+        {"jwt.verify", "", "", "", {"token", "algorithms"}, {"secret", "jwk", "jwks", "identity", "issuer", "audience", "leeway"}, auth::JwtVerifyAction, nullptr, true},
+        {"jwt.sign", "", "", "", {"algorithm", "claims"}, {"secret", "jwk", "identity", "kid"}, auth::JwtSignAction},
+        {"jwt.decode", "", "", "", {"token"}, {}, auth::JwtDecodeAction},
+        {"idp.login", "identity_provider", "identity", "", {"username", "password"}, {}},
+        {"idp.jwks", "identity_provider", "identity", "", {}, {}},
     };
     std::sort(a.begin(), a.end(), [](const ActionSpec& x, const ActionSpec& y) { return x.name < y.name; });
     return a;

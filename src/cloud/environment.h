@@ -33,6 +33,12 @@ struct Limits {
   /// SQS MaximumMessageSize queue attribute default, 262,144 bytes (256 KiB); settable up to
   /// 1,048,576 (SQS API reference, SetQueueAttributes).
   uint64_t queue_message_bytes = 262144;
+  /// Secrets Manager SecretString: "Length Constraints: ... Maximum length of 65536." (Secrets
+  /// Manager API reference, GetSecretValue / SecretValueEntry).
+  uint64_t secret_string_bytes = 65536;
+  /// SSM Parameter Store, Standard tier: a parameter value of at most 4 KB (Systems Manager user
+  /// guide, "Managing parameter tiers"; service quota "Standard parameter value", 4096 characters).
+  uint64_t parameter_value_bytes = 4096;
   /// Amazon OpenSearch Service network quotas: maximum size of HTTP request payloads, 10 MiB for the
   /// small instance types (t3.small/medium.search, 10,485,760 bytes); larger ones allow 100 MiB.
   uint64_t search_request_bytes = 10485760;

@@ -16,6 +16,9 @@ core::Error NotFoundError(const ServiceContext& ctx, const std::string& kind, co
     return {"ResourceNotFoundException",
             "Function not found: arn:aws:lambda:" + ctx.env().region + ":" + ctx.env().account + ":function:" + name, 404};
   }
+  // Secrets Manager and SSM Parameter Store (API references, GetSecretValue / GetParameter errors).
+  if (kind == "secret") return {"ResourceNotFoundException", "Secrets Manager can't find the specified secret.", 400};
+  if (kind == "parameter") return {"ParameterNotFound", "", 400};
   return {"ResourceNotFoundException", kind + " " + name + " does not exist", 404};
 }
 

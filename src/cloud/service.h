@@ -18,6 +18,9 @@ class Service {
   virtual void Deliver(ServiceContext& ctx, const core::Event& event) = 0;
   /// Inspectable state, starting with {"kind": ...}.
   virtual Json State() const = 0;
+  /// Called once when a run starts, after the scripted calls are scheduled: a resource schedules
+  /// its own first timers here (a secret's rotation schedule). Most services need nothing.
+  virtual void Start(ServiceContext& ctx) {}
   /// A deep copy (snapshots copy the whole world).
   virtual std::unique_ptr<Service> Clone() const = 0;
 };

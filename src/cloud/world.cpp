@@ -33,6 +33,8 @@ void World::Start(core::Kernel& kernel) {
     if (!call.as.empty()) e.payload["as"] = call.as;
     kernel.Schedule(std::move(e));
   }
+  ServiceContext ctx{kernel, *config_};
+  for (auto& [address, service] : services_) service->Start(ctx);
 }
 
 void World::Deliver(core::Kernel& kernel, const core::Event& event) {

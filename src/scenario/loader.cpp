@@ -59,13 +59,15 @@ void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
   const std::string path = "/limits";
   if (!it->is_object()) return p.Add(path, "expected an object, got " + TypeName(*it));
   CheckKeys(*it, path,
-            {"function_sync_payload_bytes", "function_async_payload_bytes", "queue_message_bytes", "search_request_bytes", "topic_message_bytes", "stream_record_bytes", "gateway_payload_bytes", "storage_put_object_max_bytes", "function_concurrency",
+            {"function_sync_payload_bytes", "function_async_payload_bytes", "queue_message_bytes", "secret_string_bytes", "parameter_value_bytes", "search_request_bytes", "topic_message_bytes", "stream_record_bytes", "gateway_payload_bytes", "storage_put_object_max_bytes", "function_concurrency",
              "max_events", "table_item_max_bytes"},
             p);
   cloud::Limits& l = w.env.limits;
   const uint64_t gib = 1ULL << 30;
   if (auto v = ReadUnsigned(*it, "function_sync_payload_bytes", path, p, 1, gib, l.function_sync_payload_bytes)) l.function_sync_payload_bytes = *v;
   if (auto v = ReadUnsigned(*it, "queue_message_bytes", path, p, 1, gib, l.queue_message_bytes)) l.queue_message_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "secret_string_bytes", path, p, 1, gib, l.secret_string_bytes)) l.secret_string_bytes = *v;
+  if (auto v = ReadUnsigned(*it, "parameter_value_bytes", path, p, 1, gib, l.parameter_value_bytes)) l.parameter_value_bytes = *v;
   if (auto v = ReadUnsigned(*it, "search_request_bytes", path, p, 1, gib, l.search_request_bytes)) l.search_request_bytes = *v;
   if (auto v = ReadUnsigned(*it, "topic_message_bytes", path, p, 1, gib, l.topic_message_bytes)) l.topic_message_bytes = *v;
   if (auto v = ReadUnsigned(*it, "stream_record_bytes", path, p, 1, gib, l.stream_record_bytes)) l.stream_record_bytes = *v;

@@ -10,6 +10,7 @@ const std::map<std::string, ResourceLoader>& ResourceLoaders() {
       {"client", LoadClient},
       {"function", LoadFunction},
       {"queue", LoadQueue},
+      {"identity_provider", LoadIdentityProvider},
       {"search", LoadSearch},
       {"table", LoadTable},
       {"api", LoadApi},
@@ -18,6 +19,9 @@ const std::map<std::string, ResourceLoader>& ResourceLoaders() {
       {"endpoint", LoadEndpoint},
       {"stream", LoadStream},
       {"mapping", LoadMapping},
+      {"secret", LoadSecret},
+      {"parameter", LoadParameter},
+      {"websocket_api", LoadWebSocketApi},
   };
   return kLoaders;
 }

@@ -46,6 +46,7 @@ void CheckReference(const std::string& name, const std::string& kind, const std:
 std::unique_ptr<cloud::ResourceConfig> LoadClient(const ResourceInput& in, Problems& p);
 std::unique_ptr<cloud::ResourceConfig> LoadFunction(const ResourceInput& in, Problems& p);
 std::unique_ptr<cloud::ResourceConfig> LoadQueue(const ResourceInput& in, Problems& p);
+std::unique_ptr<cloud::ResourceConfig> LoadIdentityProvider(const ResourceInput& in, Problems& p);
 std::unique_ptr<cloud::ResourceConfig> LoadSearch(const ResourceInput& in, Problems& p);
 std::unique_ptr<cloud::ResourceConfig> LoadTable(const ResourceInput& in, Problems& p);
 std::unique_ptr<cloud::ResourceConfig> LoadApi(const ResourceInput& in, Problems& p);
@@ -54,5 +55,8 @@ std::unique_ptr<cloud::ResourceConfig> LoadTopic(const ResourceInput& in, Proble
 std::unique_ptr<cloud::ResourceConfig> LoadEndpoint(const ResourceInput& in, Problems& p);
 std::unique_ptr<cloud::ResourceConfig> LoadStream(const ResourceInput& in, Problems& p);
 std::unique_ptr<cloud::ResourceConfig> LoadMapping(const ResourceInput& in, Problems& p);
+std::unique_ptr<cloud::ResourceConfig> LoadWebSocketApi(const ResourceInput& in, Problems& p);
+std::unique_ptr<cloud::ResourceConfig> LoadSecret(const ResourceInput& in, Problems& p);
+std::unique_ptr<cloud::ResourceConfig> LoadParameter(const ResourceInput& in, Problems& p);
 
 }  // namespace eventlab::scenario

@@ -26,7 +26,7 @@ struct Operation {
 
 const std::vector<Operation>& Operations() {
   static const std::vector<Operation> kOps = {
-      {"call", StepType::kCall, {"call", "with", "as", "catch"}},
+      {"call", StepType::kCall, {"call", "with", "as", "catch", "cache"}},
       {"set", StepType::kSet, {"set"}},
       {"if", StepType::kIf, {"if", "then", "else"}},
       {"for_each", StepType::kForEach, {"for_each", "as", "do"}},
@@ -73,6 +73,12 @@ void LoadCall(const Json& j, Step& s, const std::string& path, const ResourceKin
   s.with = with ? *with : Json::object();
   NormalizeSyntheticBodies(s.with, Child(path, "with"), p);
   s.as = ReadResultName(j, path, p);
+  // "cache": a TTL from 1 µs to 24 h (a container lives at most as long as container_idle allows).
+  if (j.contains("cache")) {
+    if (auto ttl = ReadDuration(j, "cache", path, p, core::SimTime{1}, core::SimTime::Seconds(86400), core::SimTime{})) {
+      s.cache_ttl = *ttl;
+    }
+  }
   if (!j.contains("catch")) return;
   const Json& c = j["catch"];
   const std::string cpath = Child(path, "catch");
@@ -220,6 +226,9 @@ void CheckCall(const Json& call, const Json* with, const std::string& call_path,
   }
   const std::string name = target->get<std::string>();
   if (name.find("${") != std::string::npos) return;  // resolved at run time
+  // A secret may also be named by its ARN, whose suffix is known only with the environment: resolved
+  // when the request is built, and an unknown one is answered ResourceNotFoundException.
+  if (spec->target_kind == "secret" && name.rfind("arn:", 0) == 0) return;
   CheckReference(name, spec->target_kind, tpath, kinds, p);
 }
 

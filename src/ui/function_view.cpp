@@ -27,16 +27,32 @@ ImVec4 StateColor(const std::string& state) {
   return kAccentColor;  // initialising: a cold start in progress
 }
 
+/// What a container keeps between invocations: cached call results with their expiry (call steps
+/// with "cache") and the handler's own container.* values.
+void DrawContainerCache(const nlohmann::json& c) {
+  const nlohmann::json& calls = FieldArray(c, "call_cache");
+  const nlohmann::json values = c.value("cache", nlohmann::json::object());
+  if (calls.empty() && (!values.is_object() || values.empty())) {
+    ImGui::TextColored(kMutedColor, "empty");
+    return;
+  }
+  for (const auto& e : calls)
+    ImGui::Text("%s until %s", FieldText(e, "action").c_str(), SecondsText(FieldInt(e, "expires_us")).c_str());
+  if (values.is_object())
+    for (auto it = values.begin(); it != values.end(); ++it) ImGui::TextColored(kMutedColor, "container.%s", it.key().c_str());
+}
+
 void DrawContainers(const nlohmann::json& containers) {
   if (containers.empty()) {
     ImGui::TextColored(kMutedColor, "No containers (every container is cold).");
     return;
   }
-  if (!ImGui::BeginTable("containers", 3, kTableFlags, TableSize(containers.size(), 4))) return;
+  if (!ImGui::BeginTable("containers", 4, kTableFlags, TableSize(containers.size(), 4))) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("container");
   ImGui::TableSetupColumn("state");
   ImGui::TableSetupColumn("invocations");
+  ImGui::TableSetupColumn("cache (lost on a cold start)");
   ImGui::TableHeadersRow();
   for (const auto& c : containers) {
     ImGui::TableNextRow();
@@ -47,6 +63,8 @@ void DrawContainers(const nlohmann::json& containers) {
     ImGui::TextColored(StateColor(state), "%s", state.c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%" PRId64, FieldInt(c, "invocations"));
+    ImGui::TableNextColumn();
+    DrawContainerCache(c);
   }
   ImGui::EndTable();
 }

@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "ui/commands.h"
 #include "ui/json_tree.h"
+#include "ui/jwt_inspector.h"
 #include "ui/panels.h"
 #include "ui/style.h"
 #include "ui/time_text.h"
@@ -72,7 +73,7 @@ void DrawWhyChain(const api::Lab& lab, UiState& state, uint64_t seq) {
 
 }  // namespace
 
-void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& where) {
+void DrawInspectorPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
   PlaceNextWindow(where);
   if (ImGui::Begin("Inspector", nullptr, kPanelFlags)) {
     const auto& trace = lab.Trace();
@@ -105,6 +106,7 @@ void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& wh
     }
     DrawWhyChain(lab, state, r.seq);
     ImGui::Separator();
+    DrawJwtInspector(lab, state, e);  // before the payload: a verification's checks are long
     DrawErrorAndPayload(e);
     if (ImGui::CollapsingHeader("As a trace line")) {
       ImGui::PushTextWrapPos(0.0f);

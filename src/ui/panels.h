@@ -13,7 +13,7 @@ void DrawScenarioPicker(const api::Lab& lab, UiState& state, const PanelRect& wh
 void DrawPendingPanel(const api::Lab& lab, const PanelRect& where);
 void DrawTracePanel(const api::Lab& lab, UiState& state, const PanelRect& where);
 void DrawTraceView(const api::Lab& lab, UiState& state);
-void DrawInspectorPanel(const api::Lab& lab, UiState& state, const PanelRect& where);
+void DrawInspectorPanel(api::Lab& lab, UiState& state, const PanelRect& where);
 /// Every resource grouped by kind, and a readable view of the selected one.
 void DrawResourcesPanel(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where);
 void DrawErrorBanner(UiState& state, const PanelRect& where);

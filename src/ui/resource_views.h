@@ -30,6 +30,27 @@ void DrawSearchView(api::Lab& lab, UiState& ui, const std::string& name, const n
 void DrawStreamView(api::Lab& lab, UiState& ui, const std::string& name, const nlohmann::json& state,
                     const nlohmann::json& resources);
 
+/// A browser client: page storage (localStorage, cookies and why the last request carried or
+/// withheld each), its WebSocket connections with a send field and a Disconnect button, replies.
+void DrawClientView(api::Lab& lab, UiState& ui, const std::string& name, const nlohmann::json& state);
+/// One client's WebSocket connections: received messages, a field to send one, Disconnect.
+void DrawClientWebSockets(api::Lab& lab, UiState& ui, const std::string& client, const nlohmann::json& client_state);
+/// A button that connects `client` to the WebSocket API `api` (websocket.connect through Lab::Send).
+void DrawConnectButton(api::Lab& lab, UiState& ui, const std::string& client, const std::string& api);
+
+/// A WebSocket API: URLs, routes, connections, and every browser client with its received
+/// messages, a send field and Disconnect, or a Connect button. `resources` is every resource's state.
+void DrawWebSocketView(api::Lab& lab, UiState& ui, const std::string& name, const nlohmann::json& state,
+                       const nlohmann::json& resources);
+
+/// A Secrets Manager secret: ARN, versions with their staging labels, reads and rotations.
+void DrawSecretView(const nlohmann::json& state);
+/// A Parameter Store parameter: name, type, version, value (SecureString masked), reads.
+void DrawParameterView(const nlohmann::json& state);
+
+/// An identity provider: issuer, signing keys (signing now, published, retired), recent tokens.
+void DrawIdentityView(const nlohmann::json& state);
+
 /// A scalar as short text: strings unquoted, null as "-", containers as compact JSON.
 inline std::string ScalarText(const nlohmann::json& v) {
   if (v.is_string()) return v.get_ref<const std::string&>();

@@ -42,6 +42,11 @@ void DrawView(api::Lab& lab, UiState& state, const std::string& name, const std:
   else if (kind == "topic") DrawTopicView(s);
   else if (kind == "stream") DrawStreamView(lab, state, name, s, resources);
   else if (kind == "search") DrawSearchView(lab, state, name, s);
+  else if (kind == "client") DrawClientView(lab, state, name, s);
+  else if (kind == "secret") DrawSecretView(s);
+  else if (kind == "identity_provider") DrawIdentityView(s);
+  else if (kind == "parameter") DrawParameterView(s);
+  else if (kind == "websocket_api") DrawWebSocketView(lab, state, name, s, resources);
   else DrawJsonTree(name.c_str(), s, 2);
 }
 

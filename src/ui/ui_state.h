@@ -10,6 +10,8 @@
 #include <set>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "view/graph_layout.h"
 #include "view/palette.h"
 #include "view/sequence_layout.h"
@@ -126,6 +128,21 @@ struct UiState {
     char text[128] = "";
     std::string last;
   } search_form;
+
+  // The WebSocket form of the client view: the message typed for each client, and the outcome of
+  // the last connect, send or disconnect.
+  struct WebSocketForm {
+    std::map<std::string, std::string> drafts;  ///< client name -> message being typed
+    std::string last;
+  } websocket_form;
+
+  // The JWT inspector's last "Verify now": which token, against which identity provider, when
+  // (simulated µs), and what Lab::CallLocal answered ({"ok": ...} or {"error": ...}).
+  struct JwtCheck {
+    std::string token, identity;
+    int64_t at_us = 0;
+    nlohmann::json outcome;
+  } jwt_check;
 
   // Rectangles of named widgets ("step", "scenario:hello.json", ...), rebuilt every frame.
   std::map<std::string, WidgetRect> widget_rects;

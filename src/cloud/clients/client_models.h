@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cloud/clients/browser_page.h"
 #include "cloud/iam/permissions.h"
 #include "cloud/service.h"
 #include "core/event.h"
@@ -19,6 +20,9 @@ struct ClientConfig : ResourceConfig {
   std::unique_ptr<Service> CreateService() const override;
 
   std::vector<iam::Grant> permissions;  ///< the client's own credentials' grants; none by default
+  /// A browser client's page origin ("https://app.example.com"); empty for a script, which has no
+  /// localStorage or cookies.
+  PageOrigin origin;
 };
 
 struct ClientStore {
@@ -26,6 +30,9 @@ struct ClientStore {
   uint64_t received = 0;
   Json results = Json::object();       ///< scripted calls' results by their "as" name (templates read them)
   std::map<uint64_t, std::string> awaiting;  ///< request event id -> "as" name of its scripted call
+  BrowserPage page;                    ///< a browser client's storage and cookies
+  int64_t now_epoch_s = 0;             ///< simulated wall clock at the latest event, for cookie expiry
+  Json websocket = Json::object();     ///< per WebSocket API name: the client's connection (websocket_inbox.h)
 };
 
 inline constexpr size_t kMaxReplies = 50;

@@ -4,6 +4,8 @@
 
 #include "cloud/action_catalog.h"
 #include "cloud/functions/template.h"
+#include "cloud/clients/websocket_inbox.h"
+#include "cloud/http/url.h"
 #include "cloud/world_config.h"
 
 namespace eventlab::cloud::clients {
@@ -11,6 +13,7 @@ namespace eventlab::cloud::clients {
 std::unique_ptr<Service> ClientConfig::CreateService() const { return std::make_unique<ClientService>(this); }
 
 void ClientService::Deliver(ServiceContext& ctx, const core::Event& event) {
+  store_.now_epoch_s = ctx.NowEpochUs() / 1000000;
   if (event.kind == "client.call") MakeScriptedCall(ctx, event);
   else Record(event);
 }
@@ -33,8 +36,9 @@ void ClientService::MakeScriptedCall(ServiceContext& ctx, const core::Event& eve
   scope.now_epoch_us = ctx.NowEpochUs();
   auto args = functions::Render(call.with, scope);
   CallOutcome outcome;
-  if (args.ok()) outcome = MakeCall(ctx, self, call.call, args.value(), {}, ctx.NowEpochUs());
-  else outcome.result = args.error();
+  if (!args.ok()) outcome.result = args.error();
+  else if (IsBrowserAction(call.call) || (call.call == "http.request" && !config_->origin.Empty())) outcome = MakePageCall(ctx, call.call, args.value());
+  else outcome = MakeCall(ctx, self, call.call, args.value(), {}, ctx.NowEpochUs());
   if (outcome.sent) {
     store_.awaiting[outcome.request_id] = call.as;
     return;
@@ -48,6 +52,42 @@ void ClientService::MakeScriptedCall(ServiceContext& ctx, const core::Event& eve
   store_.awaiting[event.id] = call.as;  // that event replies to this client.call
 }
 
+CallOutcome ClientService::MakePageCall(ServiceContext& ctx, const std::string& action, const Json& args) {
+  CallOutcome out;
+  const std::string self = Address("client", config_->name);
+  const int64_t now_s = ctx.NowEpochUs() / 1000000;
+  if (config_->origin.Empty()) {
+    out.result = core::Error{"ValidationException", action + " runs in a page: give client \"" + config_->name + "\" an \"origin\"", 400};
+    return out;
+  }
+  auto send = [&](const Json& request_args) {
+    auto prepared = PrepareHttpRequest(store_.page, config_->origin, request_args, now_s);
+    if (!prepared.ok()) return CallOutcome{false, 0, prepared.error()};
+    CallOutcome sent = MakeCall(ctx, self, "http.request", prepared.value(), {}, ctx.NowEpochUs());
+    const auto url = http::ParseUrl(prepared.value().value("url", ""));
+    if (sent.sent && url) store_.page.requests[sent.request_id] = {url->host, url->scheme == "https"};
+    return sent;
+  };
+  if (action == "http.request") return send(args);
+  if (action == "browser.inject_script") {
+    // The injected script runs with the page's origin: it reads what any script there can read
+    // and posts it to the attacker. HttpOnly cookies stay out of its reach.
+    ++store_.page.scripts_injected;
+    Json read = ReadAsInjectedScript(store_.page, config_->origin, now_s);
+    Json result = {{"read", read}, {"hidden_http_only", store_.page.cookies.HiddenFromScripts(config_->origin.host, now_s)}};
+    if (args.contains("send_to")) {
+      Json exfiltrate = {{"method", "POST"}, {"url", args["send_to"]}, {"headers", {{"Content-Type", "text/plain"}}}, {"body", read.dump()}};
+      CallOutcome sent = send(exfiltrate);
+      result["sent_to"] = args["send_to"];
+      if (!sent.sent && !sent.result.ok()) result["send_error"] = sent.result.error().message;
+    }
+    out.result = result;
+    return out;
+  }
+  out.result = RunStorageAction(store_.page, action, args);
+  return out;
+}
+
 void ClientService::Record(const core::Event& event) {
   ++store_.received;
   Json reply = {{"event", event.id}, {"kind", event.kind}, {"from", event.from}};
@@ -56,8 +96,13 @@ void ClientService::Record(const core::Event& event) {
   else reply["payload"] = event.payload;
   store_.replies.push_back(std::move(reply));
   if (store_.replies.size() > kMaxReplies) store_.replies.erase(store_.replies.begin());
+  RecordWebSocketEvent(store_.websocket, event);
   // A reply to a named scripted call is kept under its name; a failed call leaves null there.
   if (!event.reply_to) return;
+  if (auto sent = store_.page.requests.find(*event.reply_to); sent != store_.page.requests.end()) {
+    if (!event.error) StoreSetCookies(store_.page, sent->second, event.payload, store_.now_epoch_s);
+    store_.page.requests.erase(sent);
+  }
   auto it = store_.awaiting.find(*event.reply_to);
   if (it == store_.awaiting.end()) return;
   if (!it->second.empty()) store_.results[it->second] = event.error ? Json(nullptr) : event.payload;
@@ -65,7 +110,10 @@ void ClientService::Record(const core::Event& event) {
 }
 
 Json ClientService::State() const {
-  return {{"kind", "client"}, {"received", store_.received}, {"results", store_.results}, {"replies", store_.replies}};
+  Json state = {{"kind", "client"}, {"received", store_.received}, {"results", store_.results}, {"replies", store_.replies}};
+  if (!config_->origin.Empty()) state["page"] = PageState(store_.page, config_->origin, store_.now_epoch_s);
+  if (!store_.websocket.empty()) state["websocket"] = store_.websocket;
+  return state;
 }
 
 }  // namespace eventlab::cloud::clients

@@ -1,6 +1,7 @@
 // Simulated clients: they send their scripted calls and keep the replies they get.
 #pragma once
 
+#include "cloud/action_catalog.h"
 #include "cloud/clients/client_models.h"
 #include "cloud/messaging.h"
 
@@ -17,6 +18,8 @@ class ClientService : public CopyableService<ClientService> {
  private:
   void MakeScriptedCall(ServiceContext& ctx, const core::Event& event);
   void Record(const core::Event& event);
+  /// A page action (browser.*) or an http.request as the page's browser sends it.
+  CallOutcome MakePageCall(ServiceContext& ctx, const std::string& action, const Json& args);
 
   const ClientConfig* config_;
   ClientStore store_;

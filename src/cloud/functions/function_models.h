@@ -34,6 +34,14 @@ struct FunctionConfig : ResourceConfig {
   std::string on_failure_queue, on_success_queue;
 };
 
+/// A call result kept by a container for a call step with "cache" (see call_cache.h).
+struct CachedCall {
+  std::string action;         ///< "secrets.get_secret_value"
+  Json result;                ///< the successful reply's payload (or local result)
+  core::SimTime stored_at;    ///< when the result reached the handler
+  core::SimTime ttl;          ///< the step's "cache" duration: a hit needs age < ttl
+};
+
 /// One execution environment. It serves one invocation at a time and keeps its cache while warm.
 struct Container {
   uint32_t id = 0;
@@ -43,6 +51,8 @@ struct Container {
   Json cache = Json::object();  ///< ${container.*}: survives between invocations in this container
   uint64_t invocations = 0;
   uint64_t expiry_timer = 0;    ///< pending function.expire event while idle, or 0
+  /// Cached call results, by action + " " + rendered arguments (compact JSON, keys sorted).
+  std::map<std::string, CachedCall> call_cache;
 };
 
 /// An invocation in progress.
@@ -55,6 +65,8 @@ struct Invocation {
   uint64_t timeout_timer = 0;   ///< id of the pending function.timeout event
   core::SimTime deadline;       ///< when the timeout fires; work past it never completes
   uint64_t waiting_call = 0;    ///< id of the request whose reply the handler awaits, or 0
+  std::string cache_key;        ///< the awaited call's cache key when its step caches, else empty
+  core::SimTime cache_ttl;      ///< the awaited call's cache TTL
   core::SimTime invoked_at;     ///< when the invoke event arrived
   core::SimTime started_at;     ///< when the handler started (after any cold start)
   bool async = false;           ///< an Event invocation: nobody awaits the result; retries apply

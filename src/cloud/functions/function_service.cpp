@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cloud/action_catalog.h"
+#include "cloud/functions/call_cache.h"
 #include "core/digest.h"
 #include "core/ids.h"
 
@@ -170,14 +171,34 @@ void FunctionService::Continue(ServiceContext& ctx, Invocation& inv, Outcome out
     // Work that runs past the deadline never completes: the pending timeout ends the invocation.
     if (ctx.kernel.Now() + inv.execution.elapsed > inv.deadline) return;
     if (outcome.kind != Outcome::Kind::kCall) break;
+    // A step with "cache" first looks in the container; a hit answers at once, without a request.
+    const bool cached = outcome.cache_ttl.us > 0;
+    std::string cache_key;
+    if (cached) {
+      Container& c = store_.containers[inv.container];
+      cache_key = CacheKey(outcome.action, outcome.args);
+      const CacheLookup look = LookUpCall(c, cache_key, ctx.kernel.Now() + inv.execution.elapsed, c.invocations == 1);
+      ctx.kernel.Schedule(CacheRecord(Self(), outcome.action, look, outcome.cache_ttl, c.id, inv.execution.elapsed));
+      if (look.hit) {
+        TemplateScope scope = Scope(ctx, inv);
+        outcome = ResumeExecution(inv.execution, look.result, scope);
+        continue;
+      }
+    }
     CallOutcome call = MakeCall(ctx, Self(), outcome.action, outcome.args, inv.execution.elapsed,
                                 ctx.NowEpochUs() + inv.execution.elapsed.us);
     if (call.sent) {
       inv.waiting_call = call.request_id;
+      inv.cache_key = cache_key;
+      inv.cache_ttl = outcome.cache_ttl;
       return;
     }
     // A local action, or a call refused before sending: the handler has its result at once.
     if (call.recorded) ctx.kernel.Schedule(LocalResultRecord(Self(), outcome.action, call.result, inv.execution.elapsed));
+    if (cached && call.result.ok()) {
+      StoreCall(store_.containers[inv.container], cache_key, call.result.value(), ctx.kernel.Now() + inv.execution.elapsed,
+                outcome.cache_ttl);
+    }
     TemplateScope scope = Scope(ctx, inv);
     outcome = ResumeExecution(inv.execution, call.result, scope);
   }
@@ -202,6 +223,11 @@ void FunctionService::CallReturned(ServiceContext& ctx, const core::Event& event
     inv.execution.elapsed = core::SimTime{};  // the handler resumes at this event's time
     TemplateScope scope = Scope(ctx, inv);
     core::Result<Json> reply = event.error ? core::Result<Json>(*event.error) : core::Result<Json>(event.payload);
+    // A cached step keeps a successful reply, stored at its arrival; errors are never cached.
+    if (!inv.cache_key.empty() && reply.ok()) {
+      StoreCall(store_.containers[inv.container], inv.cache_key, reply.value(), ctx.kernel.Now(), inv.cache_ttl);
+    }
+    inv.cache_key.clear();
     Continue(ctx, inv, ResumeExecution(inv.execution, reply, scope));
     return;
   }
@@ -264,7 +290,7 @@ Json FunctionService::State() const {
   Json containers = Json::array();
   for (const auto& [id, c] : store_.containers) {
     containers.push_back({{"id", id}, {"state", !c.initialised ? "initialising" : c.busy ? "busy" : "warm"},
-                          {"invocations", c.invocations}, {"cache", c.cache}});
+                          {"invocations", c.invocations}, {"cache", c.cache}, {"call_cache", CacheState(c)}});
   }
   Json running = Json::array();
   for (const auto& [id, inv] : store_.running) {

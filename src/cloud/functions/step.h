@@ -14,7 +14,7 @@ namespace eventlab::cloud::functions {
 using core::Json;
 
 enum class StepType {
-  kCall,     ///< {"call": "queue.send", "with": {...}, "as": "name", "catch": {...}}
+  kCall,     ///< {"call": "queue.send", "with": {...}, "as": "name", "catch": {...}, "cache": "5m"}
   kSet,      ///< {"set": {"name": value, "container.name": value}}
   kIf,       ///< {"if": condition, "then": [...], "else": [...]}
   kForEach,  ///< {"for_each": "${list}", "as": "item", "do": [...]}
@@ -28,6 +28,8 @@ struct Step {
   StepType type = StepType::kReturn;
   std::string path;    ///< JSON pointer of the step in the scenario, for messages
   std::string call;    ///< kCall: action name
+  /// kCall: "cache": keep a successful result in the container this long (zero: not cached)
+  core::SimTime cache_ttl;
   Json with;           ///< kCall: arguments (templates); kSet: name -> value; kReturn: value; kFail: error
   std::string as;      ///< kCall: result name; kForEach: item name
   Json condition;      ///< kIf

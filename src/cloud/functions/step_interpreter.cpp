@@ -122,6 +122,7 @@ Outcome Run(Execution& x, TemplateScope& scope) {
         o.kind = Outcome::Kind::kCall;
         o.action = s.call;
         o.args = std::move(args.value());
+        o.cache_ttl = s.cache_ttl;
         return o;
       }
     }

@@ -37,6 +37,7 @@ struct Outcome {
   enum class Kind { kCall, kReturned, kFailed } kind = Kind::kReturned;
   std::string action;  ///< kCall: action name
   Json args;           ///< kCall: rendered arguments
+  core::SimTime cache_ttl;  ///< kCall: the step's "cache" TTL, zero when the result is not cached
   Json value;          ///< kReturned: the handler's result (null if it ran off the end)
   core::Error error;   ///< kFailed
 };

@@ -42,7 +42,7 @@ const std::map<std::string, FunctionInfo>& Functions() {
       {"len", {1, 1}},    {"json", {1, 1}},     {"parse_json", {1, 1}}, {"lower", {1, 1}},
       {"upper", {1, 1}},  {"concat", {1, 16}},  {"add", {2, 2}},        {"sub", {2, 2}},
       {"mul", {2, 2}},    {"div", {2, 2}},      {"default", {2, 2}},    {"substr", {2, 3}},
-      {"split", {2, 2}},  {"strip_prefix", {2, 2}},
+      {"split", {2, 2}},  {"strip_prefix", {2, 2}}, {"cookie", {2, 2}},
   };
   return kFunctions;
 }
@@ -223,7 +223,8 @@ core::Result<int64_t> IntArg(const Node& n, TemplateScope& scope, const std::str
   return v.value().get<int64_t>();
 }
 
-// substr(s, start[, length]) (byte offsets, clamped), split(s, separator), strip_prefix(s, prefix).
+// substr(s, start[, length]) (byte offsets, clamped), split(s, separator), strip_prefix(s, prefix),
+// cookie(header, name).
 core::Result<Json> TextFunction(const std::string& fn, const std::vector<Json>& args) {
   if (!args[0].is_string()) return TemplateError(fn + "() needs a string, got " + args[0].dump());
   const std::string& s = args[0].get_ref<const std::string&>();
@@ -238,6 +239,17 @@ core::Result<Json> TextFunction(const std::string& fn, const std::vector<Json>& 
   if (!args[1].is_string()) return TemplateError(fn + "() needs a string as its second argument");
   const std::string& t = args[1].get_ref<const std::string&>();
   if (fn == "strip_prefix") return Json(s.rfind(t, 0) == 0 ? s.substr(t.size()) : s);
+  if (fn == "cookie") {
+    // cookie(header, name): the value of `name` in a Cookie header ("a=1; b=2"), or null.
+    for (size_t start = 0; start < s.size();) {
+      const size_t end = std::min(s.find(';', start), s.size());
+      std::string pair = s.substr(start, end - start);
+      pair.erase(0, std::min(pair.find_first_not_of(' '), pair.size()));
+      if (pair.rfind(t + "=", 0) == 0) return Json(pair.substr(t.size() + 1));
+      start = end + 1;
+    }
+    return Json(nullptr);
+  }
   if (t.empty()) return TemplateError("split() needs a non-empty separator");
   Json parts = Json::array();
   for (size_t start = 0;;) {
@@ -286,7 +298,7 @@ core::Result<Json> Call(const Node& n, TemplateScope& scope) {
     return Json(out);
   }
   const Json& x = args[0];
-  if (fn == "substr" || fn == "split" || fn == "strip_prefix") return TextFunction(fn, args);
+  if (fn == "substr" || fn == "split" || fn == "strip_prefix" || fn == "cookie") return TextFunction(fn, args);
   if (fn == "len") {
     if (x.is_string()) return Json(x.get_ref<const std::string&>().size());
     if (x.is_array() || x.is_object()) return Json(x.size());

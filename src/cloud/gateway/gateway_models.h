@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cloud/gateway/authorizer_cache.h"
 #include "cloud/service.h"
 #include "core/event.h"
 #include "core/sim_time.h"
@@ -26,6 +27,7 @@ struct Route {
   std::string method;    ///< "GET", ..., "ANY"; empty for $default
   std::string path;      ///< resource path template "/images/{id}"; empty for $default
   std::string function;  ///< integrated function's name
+  std::string authorizer;  ///< name of the API's authorizer guarding the route, or empty
 };
 
 struct ApiConfig : ResourceConfig {
@@ -34,8 +36,12 @@ struct ApiConfig : ResourceConfig {
   bool ServesHost(const std::string& host, const Environment& env) const override;
 
   std::vector<Route> routes;  ///< sorted by key
+  std::map<std::string, AuthorizerConfig> authorizers;  ///< Lambda authorizers by name
   std::string stage = "prod";
   std::string id;             ///< set by the scenario's "id", or empty: ApiId(account, name)
+  /// A custom domain name ("api.example.com") mapped to `stage` at its root, or empty. Requests to
+  /// it carry no stage in their path, and a browser page on the same site sends it its cookies.
+  std::string domain;
 
   /// The API's id in `env`'s account: `id`, or ApiId(env.account, name).
   std::string IdIn(const Environment& env) const;
@@ -59,7 +65,21 @@ struct PendingRequest {
   uint64_t timeout_timer = 0;  ///< id of the pending api.integration_timeout event
 };
 
+/// A request waiting for its authorizer function's answer.
+struct PendingAuthorization {
+  RequestRef request;         ///< the client's http.request
+  std::string route;          ///< matched route key
+  std::string authorizer;     ///< authorizer name
+  std::string method_arn;     ///< the request's method ARN
+  std::string cache_key;      ///< AuthorizerCacheKey of the identity-source values
+  Json proxy_event;           ///< the integration's event, built when the request arrived
+  core::SimTime invoked_at{0};  ///< when the authorizer was invoked (for integrationLatency)
+};
+
 struct ApiStore {
+  std::map<uint64_t, PendingAuthorization> authorizing;  ///< authorizer function.invoke id -> request
+  AuthorizerCache authorizer_cache;                      ///< cached authorizer policies
+
   std::map<uint64_t, PendingRequest> in_flight;  ///< function.invoke event id -> the client's request
   uint64_t requests = 0;                         ///< http.request events received
   int64_t last_status = 0;                       ///< HTTP status of the last answer, 0 before any

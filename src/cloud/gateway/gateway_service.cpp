@@ -41,13 +41,17 @@ std::string ApiConfig::Host(const Environment& env) const { return IdIn(env) + "
 
 std::string ApiConfig::InvokeUrl(const Environment& env) const { return "https://" + Host(env) + "/" + stage; }
 
-bool ApiConfig::ServesHost(const std::string& host, const Environment& env) const { return host == Host(env); }
+bool ApiConfig::ServesHost(const std::string& host, const Environment& env) const {
+  return host == Host(env) || (!domain.empty() && host == domain);
+}
 
 void GatewayService::Deliver(ServiceContext& ctx, const core::Event& event) {
   // The id may come from the account, which only the world knows: the URL is learnt here.
   if (store_.url.empty()) store_.url = config_->InvokeUrl(ctx.env());
   if (event.kind == "http.request") Request(ctx, event);
-  else if (event.kind == "function.invoke.result") FunctionReplied(ctx, event);
+  else if (event.kind == "function.invoke.result" && event.reply_to && store_.authorizing.count(*event.reply_to)) {
+    AuthorizerReplied(ctx, event);
+  } else if (event.kind == "function.invoke.result") FunctionReplied(ctx, event);
   else if (event.kind == "api.integration_timeout") TimedOut(ctx, event);
 }
 
@@ -64,7 +68,8 @@ void GatewayService::Request(ServiceContext& ctx, const core::Event& event) {
   // 403 {"message": "Forbidden"}.
   const std::string stage_prefix = "/" + config_->stage;
   std::string path;
-  if (full_path == stage_prefix) path = "/";
+  if (!config_->domain.empty() && req.value("host", "") == config_->domain) path = full_path;  // base path mapping "/"
+  else if (full_path == stage_prefix) path = "/";
   else if (full_path.compare(0, stage_prefix.size() + 1, stage_prefix + "/") == 0) path = full_path.substr(stage_prefix.size());
   else return Answer(ctx, event, core::Error{"ForbiddenException", "Forbidden", 403});
 
@@ -84,12 +89,26 @@ void GatewayService::Request(ServiceContext& ctx, const core::Event& event) {
 
   core::Rng& rng = ctx.kernel.RngFor(Self());
   ProxyInput in{*config_, ctx.env(), req, path, *match, SourceIpFor(event.from), ctx.NowEpochUs()};
+  if (!match->route->authorizer.empty()) {
+    Json proxy_event = BuildProxyEvent(in, rng);
+    return Authorize(ctx, event, *match->route, path, std::move(proxy_event));
+  }
+  const core::SimTime delay = HopDelay(ctx, Self());
+  Integrate(ctx, RefOf(event), match->route->key, BuildProxyEvent(in, rng), delay);
+}
+
+void GatewayService::Integrate(ServiceContext& ctx, const RequestRef& request, const std::string& route,
+                               Json proxy_event, core::SimTime delay) {
+  const Route* r = nullptr;
+  for (const Route& candidate : config_->routes) {
+    if (candidate.key == route) r = &candidate;
+  }
   core::EventSpec invoke;
-  invoke.delay = HopDelay(ctx, Self());
+  invoke.delay = delay;
   invoke.from = Self();
-  invoke.to = Address("function", match->route->function);
+  invoke.to = Address("function", r ? r->function : "");
   invoke.kind = "function.invoke";
-  invoke.payload = BuildProxyEvent(in, rng);
+  invoke.payload = std::move(proxy_event);
   const uint64_t invoke_id = ctx.kernel.Schedule(std::move(invoke));
 
   core::EventSpec timer;
@@ -97,14 +116,14 @@ void GatewayService::Request(ServiceContext& ctx, const core::Event& event) {
   timer.priority = core::kPriorityTimer;
   timer.from = timer.to = Self();
   timer.kind = "api.integration_timeout";
-  timer.payload = {{"invoke", invoke_id}, {"route", match->route->key}};
+  timer.payload = {{"invoke", invoke_id}, {"route", route}};
   PendingRequest& pending = store_.in_flight[invoke_id];
   pending.timeout_timer = ctx.kernel.Schedule(std::move(timer));
-  pending.request_event = event.id;
-  pending.from = event.from;
-  pending.to = event.to;
-  pending.kind = event.kind;
-  pending.route = match->route->key;
+  pending.request_event = request.id;
+  pending.from = request.from;
+  pending.to = request.to;
+  pending.kind = request.kind;
+  pending.route = route;
 }
 
 void GatewayService::FunctionReplied(ServiceContext& ctx, const core::Event& event) {
@@ -133,13 +152,18 @@ void GatewayService::TimedOut(ServiceContext& ctx, const core::Event& event) {
 
 Json GatewayService::State() const {
   Json routes = Json::array();
-  for (const Route& r : config_->routes) routes.push_back({{"route", r.key}, {"function", r.function}});
+  for (const Route& r : config_->routes) {
+    routes.push_back({{"route", r.key}, {"function", r.function}});
+    if (!r.authorizer.empty()) routes.back()["authorizer"] = r.authorizer;
+  }
   return {{"kind", "api"},
           {"url", store_.url.empty() ? Json(nullptr) : Json(store_.url)},
           {"stage", config_->stage},
           {"routes", routes},
           {"requests", store_.requests},
           {"in_flight", store_.in_flight.size()},
+          {"authorizers", AuthorizersState()},
+          {"authorizer_cache", store_.authorizer_cache.ToJson()},
           {"last_status", store_.last_status == 0 ? Json(nullptr) : Json(store_.last_status)}};
 }
 
