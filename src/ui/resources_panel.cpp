@@ -1,6 +1,7 @@
 // The Resources panel: every resource of the loaded scenario, grouped by kind in a picker, and a
 // readable view of the selected one's state (buckets, functions, APIs and tables have their own
 // views; queues, clients and the rest fall back to the JSON tree).
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <map>
@@ -75,7 +76,9 @@ void DrawResourcesPanel(api::Lab& lab, UiState& state, ViewCache& cache, const P
     const std::string kind = FieldText(selected, "kind");
 
     // Every resource, one line per kind; click a name to view it.
-    const float kind_w = ImGui::CalcTextSize("function").x + ImGui::GetStyle().ItemSpacing.x * 2;
+    float kind_w = ImGui::CalcTextSize("function").x;
+    for (const auto& [group, names] : groups) kind_w = std::max(kind_w, ImGui::CalcTextSize(group.c_str()).x);
+    kind_w += ImGui::GetStyle().ItemSpacing.x * 2;
     for (const auto& [group, names] : groups) {
       ImGui::TextColored(kMutedColor, "%s", group.c_str());
       ImGui::SameLine(kind_w + ImGui::GetStyle().WindowPadding.x);

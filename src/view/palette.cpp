@@ -40,6 +40,13 @@ constexpr Hue kHues[] = {
     {"api", {0.40f, 0.62f, 0.98f, 1}, {0.15f, 0.38f, 0.80f, 1}},
     {"route", {0.40f, 0.62f, 0.98f, 1}, {0.15f, 0.38f, 0.80f, 1}},
     {"http", {0.40f, 0.62f, 0.98f, 1}, {0.15f, 0.38f, 0.80f, 1}},
+    {"websocket", {0.40f, 0.62f, 0.98f, 1}, {0.15f, 0.38f, 0.80f, 1}},
+    {"identity", {0.95f, 0.52f, 0.42f, 1}, {0.78f, 0.28f, 0.18f, 1}},
+    {"idp", {0.95f, 0.52f, 0.42f, 1}, {0.78f, 0.28f, 0.18f, 1}},
+    {"jwt", {0.95f, 0.52f, 0.42f, 1}, {0.78f, 0.28f, 0.18f, 1}},
+    {"secret", {0.88f, 0.76f, 0.52f, 1}, {0.60f, 0.45f, 0.15f, 1}},
+    {"parameter", {0.88f, 0.76f, 0.52f, 1}, {0.60f, 0.45f, 0.15f, 1}},
+    {"ssm", {0.88f, 0.76f, 0.52f, 1}, {0.60f, 0.45f, 0.15f, 1}},
     {"websocket", {0.45f, 0.75f, 0.98f, 1}, {0.10f, 0.45f, 0.75f, 1}},
     {"client", {0.75f, 0.78f, 0.84f, 1}, {0.35f, 0.38f, 0.45f, 1}},
 };
@@ -68,7 +75,11 @@ KindStyle StyleOfKind(const std::string& kind, Theme theme) {
   if (kind == "table") return {NodeShape::kCylinder, c, "DDB"};
   if (kind == "index" || kind == "search") return {NodeShape::kCylinder, c, "ES"};
   if (kind == "api") return {NodeShape::kDiamond, c, "API"};
-  if (kind == "websocket") return {NodeShape::kDiamond, c, "WS"};
+  if (kind == "websocket" || kind == "websocket_api") return {NodeShape::kDiamond, c, "WS"};
+  if (kind == "identity_provider") return {NodeShape::kRoundedBox, c, "IdP"};
+  if (kind == "secret") return {NodeShape::kTag, c, "SM"};
+  if (kind == "parameter") return {NodeShape::kTag, c, "SSM"};
+  if (kind == "endpoint") return {NodeShape::kRoundedBox, c, "ext"};
   if (kind == "route") return {NodeShape::kTag, c, "/"};
   if (kind == "client") return {NodeShape::kRoundedBox, c, "web"};
   return {NodeShape::kRoundedBox, c, "?"};
