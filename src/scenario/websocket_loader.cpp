@@ -70,11 +70,48 @@ void ReadRoute(const ResourceInput& in, const std::string& key, const Json& valu
   api.routes[key] = std::move(r);
 }
 
+// "authorizer": {"function": "...", "identity_source": ["route.request.querystring.token", ...]}: a
+// REQUEST authorizer on $connect, the only kind and route a WebSocket API allows.
+void ReadConnectAuthorizer(const ResourceInput& in, cloud::websocket::WebSocketApiConfig& api, Problems& p) {
+  auto it = in.json.find("authorizer");
+  if (it == in.json.end()) return;
+  const std::string at = Child(in.path, "authorizer");
+  if (!it->is_object()) return p.Add(at, "expected {\"function\": ..., \"identity_source\": [...]}, got " + TypeName(*it));
+  if (!CheckKeys(*it, at, {"function", "identity_source"}, p)) return;
+  cloud::gateway::AuthorizerConfig a;
+  a.name = "$connect";
+  a.type = cloud::gateway::AuthorizerType::kRequest;
+  a.ttl = {};  // results of $connect authorizers are not cached here
+  if (auto f = ReadString(*it, "function", at, p)) {
+    a.function = *f;
+    CheckReference(a.function, "function", Child(at, "function"), in.kinds, p);
+  } else if (!it->contains("function")) {
+    p.Add(Child(at, "function"), "missing: the authorizer function's name");
+  }
+  const Json sources = it->value("identity_source", Json());
+  if (!sources.is_array() || sources.empty()) {
+    p.Add(Child(at, "identity_source"), "expected a non-empty list such as [\"route.request.querystring.token\"]");
+  } else {
+    for (size_t i = 0; i < sources.size(); ++i) {
+      static const std::string kRoute = "route.request.";
+      const std::string text = sources[i].is_string() ? sources[i].get<std::string>() : "";
+      const std::string method_form = text.rfind(kRoute, 0) == 0 ? "method.request." + text.substr(kRoute.size()) : "";
+      if (method_form.empty() || !cloud::gateway::CheckIdentitySource(method_form).empty()) {
+        p.Add(Child(Child(at, "identity_source"), i), "expected \"route.request.header.<Name>\" or \"route.request.querystring.<name>\"");
+        continue;
+      }
+      a.identity_sources.push_back(method_form);
+    }
+  }
+  api.connect_authorizer = a;
+}
+
 }  // namespace
 
 std::unique_ptr<cloud::ResourceConfig> LoadWebSocketApi(const ResourceInput& in, Problems& p) {
   auto api = std::make_unique<cloud::websocket::WebSocketApiConfig>();
-  ReadCommonKeys(in, {"stage", "route_selection_expression", "routes"}, *api, p);
+  ReadCommonKeys(in, {"stage", "route_selection_expression", "routes", "authorizer"}, *api, p);
+  ReadConnectAuthorizer(in, *api, p);
   if (auto s = ReadString(in.json, "stage", in.path, p, api->stage)) {
     if (!IsStageName(*s)) p.Add(Child(in.path, "stage"), "expected 1 to 128 letters, digits, '-' or '_', got \"" + *s + "\"");
     api->stage = *s;

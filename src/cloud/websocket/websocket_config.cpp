@@ -10,6 +10,7 @@ std::unique_ptr<Service> WebSocketApiConfig::CreateService() const { return std:
 std::vector<Wire> WebSocketApiConfig::Wires() const {
   std::vector<Wire> wires;
   for (const auto& [key, route] : routes) wires.push_back({Address("function", route.function), key});
+  if (connect_authorizer) wires.push_back({Address("function", connect_authorizer->function), "authorizer"});
   return wires;
 }
 

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "cloud/gateway/authorizer.h"
 #include "cloud/service.h"
 #include "core/event.h"
 #include "core/sim_time.h"
@@ -50,6 +52,10 @@ struct WebSocketApiConfig : ResourceConfig {
   std::string route_selection_expression = "$request.body.action";
   std::vector<std::string> selection_path;  ///< the expression's path: {"action"}
   std::map<std::string, WsRoute> routes;    ///< route key -> route
+  /// A REQUEST Lambda authorizer guarding $connect (WebSocket APIs accept only REQUEST
+  /// authorizers, on $connect only). Its identity sources are stored in the "method.request."
+  /// form the shared authorizer code reads; scenarios write "route.request.".
+  std::optional<gateway::AuthorizerConfig> connect_authorizer;
 
   /// The API's id: ApiId(account, name), the same scheme as REST APIs.
   std::string IdIn(const Environment& env) const;
@@ -90,6 +96,8 @@ struct PendingInvoke {
   /// For $connect: the client's websocket.connect request, answered once the function has.
   uint64_t request_event = 0;
   std::string request_from, request_to, request_kind;
+  /// For the $connect authorizer: the CONNECT event to send to $connect once it allows.
+  Json connect_event;
 };
 
 struct WebSocketStore {

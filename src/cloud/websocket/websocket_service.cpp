@@ -126,12 +126,52 @@ void WebSocketService::Connect(ServiceContext& ctx, const core::Event& event) {
   Connection& stored = store_.connections[c.id] = c;
   store_.by_client[event.from] = c.id;
   const WsRoute* route = config_->Route("$connect");
-  if (!route) return Open(ctx, stored, RefOf(event));
+  if (!route && !config_->connect_authorizer) return Open(ctx, stored, RefOf(event));
   const std::string request_id = NewConnectionId(rng);
   EventInput in{*config_, ctx.env(), stored, "$connect", request_id, ctx.NowEpochUs()};
   const Json query = event.payload.is_object() ? event.payload.value("query", Json::object()) : Json::object();
-  const uint64_t invoke = Invoke(ctx, *route, BuildConnectEvent(in, headers, query, rng));
+  Json connect_event = BuildConnectEvent(in, headers, query, rng);
+  if (config_->connect_authorizer) return Authorize(ctx, event, stored, std::move(connect_event), headers, query);
+  const uint64_t invoke = Invoke(ctx, *route, std::move(connect_event));
   store_.in_flight[invoke] = {stored.id, "$connect", request_id, event.id, event.from, event.to, event.kind};
+}
+
+void WebSocketService::Authorize(ServiceContext& ctx, const core::Event& event, Connection& c, Json connect_event,
+                                 const Json& headers, const Json& query) {
+  const gateway::AuthorizerConfig& a = *config_->connect_authorizer;
+  // A missing identity source is refused 401 without invoking the authorizer.
+  if (!gateway::IdentityValues(a, headers, query)) return Refuse(ctx, c, RefOf(event), 401, "no identity source for the authorizer");
+  const uint64_t invoke = Invoke(ctx, WsRoute{"$connect", a.function, false},
+                                 gateway::RequestAuthorizerEvent(ConnectMethodArn(ctx.env()), connect_event));
+  PendingInvoke& p = store_.in_flight[invoke] = {c.id, "$authorizer", "", event.id, event.from, event.to, event.kind};
+  p.connect_event = std::move(connect_event);
+}
+
+std::string WebSocketService::ConnectMethodArn(const Environment& env) const {
+  return "arn:aws:execute-api:" + env.region + ":" + env.account + ":" + config_->IdIn(env) + "/" + config_->stage + "/$connect";
+}
+
+void WebSocketService::Refuse(ServiceContext& ctx, Connection& c, const RequestRef& request, int64_t status, const std::string& why) {
+  c.state = ConnectionState::kRefused;
+  c.close_reason = why;
+  store_.by_client.erase(c.client);
+  ++store_.refused;
+  ReplyTo(ctx, request, Refused(status));
+}
+
+void WebSocketService::Authorized(ServiceContext& ctx, Connection& c, const PendingInvoke& p, const core::Event& reply) {
+  const RequestRef request{p.request_event, p.request_from, p.request_to, p.request_kind};
+  const gateway::AuthorizerVerdict verdict =
+      gateway::VerdictFromReply(reply.error ? core::Result<Json>(*reply.error) : core::Result<Json>(reply.payload), ConnectMethodArn(ctx.env()));
+  if (!verdict.allowed) return Refuse(ctx, c, request, verdict.error.status, "authorizer: " + verdict.error.message);
+  const WsRoute* route = config_->Route("$connect");
+  if (!route) return Open(ctx, c, request);
+  // $connect sees who the authorizer let in, as requestContext.authorizer.
+  Json connect_event = p.connect_event;
+  connect_event["requestContext"]["authorizer"] = verdict.authorizer_context;
+  const std::string request_id = connect_event["requestContext"].value("requestId", "");
+  const uint64_t invoke = Invoke(ctx, *route, std::move(connect_event));
+  store_.in_flight[invoke] = {c.id, "$connect", request_id, p.request_event, p.request_from, p.request_to, p.request_kind};
 }
 
 void WebSocketService::Open(ServiceContext& ctx, Connection& c, const RequestRef& request) {
@@ -230,16 +270,16 @@ void WebSocketService::FunctionReplied(ServiceContext& ctx, const core::Event& e
   auto cit = store_.connections.find(p.connection_id);
   if (cit == store_.connections.end()) return;
   Connection& c = cit->second;
+  if (p.route == "$authorizer") {
+    if (c.state != ConnectionState::kConnecting) return;
+    return Authorized(ctx, c, p, event);
+  }
   if (p.route == "$connect") {
     if (c.state != ConnectionState::kConnecting) return;
     const RequestRef request{p.request_event, p.request_from, p.request_to, p.request_kind};
     const int64_t status = ConnectStatus(event);
     if (status >= 200 && status < 300) return Open(ctx, c, request);
-    c.state = ConnectionState::kRefused;
-    c.close_reason = "$connect answered " + std::to_string(status);
-    store_.by_client.erase(c.client);
-    ++store_.refused;
-    return ReplyTo(ctx, request, Refused(status));
+    return Refuse(ctx, c, request, status, "$connect answered " + std::to_string(status));
   }
   if (p.route == "$disconnect") return;  // API Gateway ignores what $disconnect returns
   const WsRoute* route = config_->Route(p.route);

@@ -22,6 +22,15 @@ class WebSocketService : public CopyableService<WebSocketService> {
   // websocket_service.cpp: the client side.
   void Connect(ServiceContext& ctx, const core::Event& event);
   void Open(ServiceContext& ctx, Connection& c, const RequestRef& request);
+  /// Invokes the $connect authorizer with a REQUEST event built from the CONNECT event.
+  void Authorize(ServiceContext& ctx, const core::Event& event, Connection& c, Json connect_event, const Json& headers,
+                 const Json& query);
+  /// The authorizer answered: refuse (401/403/500) or go on to $connect (or open).
+  void Authorized(ServiceContext& ctx, Connection& c, const PendingInvoke& p, const core::Event& reply);
+  /// Refuses the handshake with HTTP `status`.
+  void Refuse(ServiceContext& ctx, Connection& c, const RequestRef& request, int64_t status, const std::string& why);
+  /// "arn:aws:execute-api:<region>:<account>:<api id>/<stage>/$connect", the authorizer's methodArn.
+  std::string ConnectMethodArn(const Environment& env) const;
   void Send(ServiceContext& ctx, const core::Event& event);
   void ClientClose(ServiceContext& ctx, const core::Event& event, bool dropped);
   void FunctionReplied(ServiceContext& ctx, const core::Event& event);
