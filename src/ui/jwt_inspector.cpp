@@ -41,7 +41,7 @@ std::string TokenIn(const std::string& text) {
   auto header = cloud::auth::Base64UrlDecode(candidate.substr(0, a));
   if (!header.ok()) return "";
   const nlohmann::json h = nlohmann::json::parse(header.value(), nullptr, false);
-  return h.is_object() && h.contains("alg") ? candidate : "";
+  return h.is_object() && h.contains("alg") && h["alg"].is_string() ? candidate : "";
 }
 
 void Collect(const nlohmann::json& v, size_t limit, std::vector<std::string>& out) {
@@ -62,6 +62,7 @@ nlohmann::json DecodePart(const std::string& part) {
 
 // "2026-03-02T10:00:00Z (in 59m 58s)" for an epoch-seconds claim, relative to the simulated now.
 std::string ClaimTime(int64_t epoch_s, int64_t now_epoch_s) {
+  epoch_s = std::clamp<int64_t>(epoch_s, -100000000000LL, 100000000000LL);  // claims are untrusted
   const int64_t delta = epoch_s - now_epoch_s;
   const int64_t abs = delta < 0 ? -delta : delta;
   char rel[64];
@@ -124,7 +125,7 @@ void Token(api::Lab& lab, UiState& state, const core::Event& e, const std::strin
     if (e.error) ImGui::TextColored(kErrorColor, "FAIL %s: %s", e.error->code.c_str(), e.error->message.c_str());
     else Checks(e.payload.value("checks", nlohmann::json::array()));
   }
-  const std::string alg = header.is_object() ? header.value("alg", std::string()) : std::string();
+  const std::string alg = header.is_object() && header.contains("alg") && header["alg"].is_string() ? header["alg"].get<std::string>() : "";
   for (const std::string& idp : IdentityProviders(lab)) {
     if (ImGui::SmallButton(("Verify now with " + idp).c_str())) {
       const nlohmann::json args = {{"token", token}, {"algorithms", nlohmann::json::array({alg})}, {"identity", idp}};

@@ -58,8 +58,10 @@ core::Result<Json> PrepareHttpRequest(BrowserPage& page, const PageOrigin& origi
   r.https = url->scheme == "https";
   // Schemeful same-site (RFC 6265bis 5.2): same registrable domain and same scheme.
   r.same_site = SiteOf(initiator.host) == SiteOf(url->host) && initiator.scheme == url->scheme;
-  r.top_level_navigation = args.value("navigation", false);
-  r.method = args.value("method", "GET");
+  const Json& navigation = args.contains("navigation") ? args["navigation"] : Json(false);
+  if (!navigation.is_boolean()) return core::Error{"ValidationException", "http.request: \"navigation\" must be true or false", 400};
+  r.top_level_navigation = navigation.get<bool>();
+  r.method = args.contains("method") && args["method"].is_string() ? args["method"].get<std::string>() : "GET";
   r.now_epoch_s = now_epoch_s;
   std::vector<CookieDecision> decisions;
   const std::string cookie = page.cookies.HeaderFor(r, &decisions);
@@ -69,6 +71,13 @@ core::Result<Json> PrepareHttpRequest(BrowserPage& page, const PageOrigin& origi
   }
   Json headers = out.value("headers", Json::object());
   if (!headers.is_object()) return out;  // http.request reports it
+  // Forbidden request headers (Fetch standard): a page script cannot set them; the browser does.
+  for (auto it = headers.begin(); it != headers.end();) {
+    std::string lower = it.key();
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "cookie" || lower == "cookie2" || lower == "origin" || lower == "host" || lower.rfind("sec-", 0) == 0) it = headers.erase(it);
+    else ++it;
+  }
   if (!cookie.empty()) headers["Cookie"] = cookie;
   if (initiator.host != url->host || initiator.scheme != url->scheme) headers["Origin"] = initiator.Text();
   out["headers"] = headers;

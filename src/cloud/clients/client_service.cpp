@@ -64,7 +64,8 @@ CallOutcome ClientService::MakePageCall(ServiceContext& ctx, const std::string& 
     auto prepared = PrepareHttpRequest(store_.page, config_->origin, request_args, now_s);
     if (!prepared.ok()) return CallOutcome{false, 0, prepared.error()};
     CallOutcome sent = MakeCall(ctx, self, "http.request", prepared.value(), {}, ctx.NowEpochUs());
-    const auto url = http::ParseUrl(prepared.value().value("url", ""));
+    const Json& url_arg = prepared.value().contains("url") ? prepared.value()["url"] : Json();
+    const auto url = url_arg.is_string() ? http::ParseUrl(url_arg.get<std::string>()) : std::nullopt;
     if (sent.sent && url) store_.page.requests[sent.request_id] = {url->host, url->scheme == "https"};
     return sent;
   };
@@ -75,6 +76,10 @@ CallOutcome ClientService::MakePageCall(ServiceContext& ctx, const std::string& 
     ++store_.page.scripts_injected;
     Json read = ReadAsInjectedScript(store_.page, config_->origin, now_s);
     Json result = {{"read", read}, {"hidden_http_only", store_.page.cookies.HiddenFromScripts(config_->origin.host, now_s)}};
+    if (args.contains("send_to") && !args["send_to"].is_string()) {
+      out.result = core::Error{"ValidationException", "browser.inject_script: \"send_to\" must be a URL string", 400};
+      return out;
+    }
     if (args.contains("send_to")) {
       Json exfiltrate = {{"method", "POST"}, {"url", args["send_to"]}, {"headers", {{"Content-Type", "text/plain"}}}, {"body", read.dump()}};
       CallOutcome sent = send(exfiltrate);

@@ -74,9 +74,11 @@ core::Result<Cookie> ParseSetCookie(const std::string& header, const std::string
       c.domain = d;
       c.host_only = false;
     } else if (key == "max-age") {
+      // RFC 6265bis 5.6.2: digits with an optional leading '-'; capped at 400 days.
       char* end = nullptr;
-      const long long seconds = std::strtoll(val.c_str(), &end, 10);
-      if (!val.empty() && end && *end == '\0') c.expires_epoch_s = seconds <= 0 ? 0 : now_epoch_s + seconds;
+      const bool numeric = !val.empty() && (std::isdigit(static_cast<unsigned char>(val[0])) || val[0] == '-');
+      const long long seconds = numeric ? std::strtoll(val.c_str(), &end, 10) : 0;
+      if (numeric && end && *end == '\0') c.expires_epoch_s = seconds <= 0 ? 0 : now_epoch_s + std::min<long long>(seconds, 400LL * 86400);
     } else if (key == "samesite") {
       const std::string v = Lower(val);
       if (v == "strict") c.same_site = SameSite::kStrict;

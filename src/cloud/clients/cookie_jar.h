@@ -30,6 +30,9 @@ struct Cookie {
 /// Parses one Set-Cookie header value received from `host` over `https` at `now_epoch_s`.
 /// Refuses (with the reason) what a browser ignores: no name, a Domain the host is not in, Secure
 /// from http, and SameSite=None without Secure. Expires is not read: scenarios use Max-Age.
+/// Not modelled: the default-path (a cookie without Path gets "/"), public-suffix Domain checks,
+/// the __Host-/__Secure- name prefixes, and the rule that an insecure cookie may not overwrite a
+/// Secure one. The Cookie header lists cookies in the order they were first set.
 core::Result<Cookie> ParseSetCookie(const std::string& header, const std::string& host, bool https, int64_t now_epoch_s);
 
 /// What a request was or was not sent, and why (for the learner).

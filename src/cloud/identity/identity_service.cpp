@@ -18,8 +18,11 @@ void IdentityService::Deliver(ServiceContext& ctx, const core::Event& event) {
 
 core::Result<Json> IdentityService::Login(ServiceContext& ctx, const core::Event& event) {
   const Json& p = event.payload;
-  const std::string username = p.is_object() ? p.value("username", std::string()) : std::string();
-  const std::string password = p.is_object() ? p.value("password", std::string()) : std::string();
+  auto text = [&](const char* key) {
+    return p.is_object() && p.contains(key) && p[key].is_string() ? p[key].get<std::string>() : std::string();
+  };
+  const std::string username = text("username");
+  const std::string password = text("password");  // anything else than text fails like a wrong password
   auto user = config_->users.find(username);
   if (user == config_->users.end() || user->second.password != password) {
     ++store_.failed_logins;

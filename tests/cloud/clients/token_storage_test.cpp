@@ -73,6 +73,38 @@ TEST_F(TokenStorageTest, SameSiteStrictStopsTheCrossSiteRequest) {
   EXPECT_TRUE(saw_cross_site);
 }
 
+TEST_F(TokenStorageTest, BadPageArgumentsAreRefusedNotThrown) {
+  api::Lab lab;
+  ASSERT_TRUE(lab.Load(ReadSourceFile("web/scenarios/token-storage.json")).empty());
+  // Each is answered by an error event of the client, and the run goes on.
+  lab.Send("client:browser-cookie", "http.request", {{"method", "GET"}, {"url", "https://api.example.com/profile"}, {"navigation", "yes"}});
+  lab.Send("client:browser-cookie", "browser.inject_script", {{"send_to", 5}});
+  lab.Send("client:browser-cookie", "http.request", {{"method", "GET"}, {"url", 7}});
+  EXPECT_NO_THROW(lab.RunToEnd());
+  int refused = 0;
+  for (const auto& r : lab.Trace())
+    if (r.event.to == "client:browser-cookie" && r.event.error && r.event.error->code == "ValidationException") ++refused;
+  EXPECT_EQ(refused, 3);
+}
+
+TEST_F(TokenStorageTest, ThePageCannotSetTheCookieOrOriginHeaderItself) {
+  api::Lab lab;
+  ASSERT_TRUE(lab.Load(ReadSourceFile("web/scenarios/token-storage.json")).empty());
+  lab.Send("client:browser-local", "http.request",
+           {{"method", "POST"}, {"url", "https://api.example.com/transfer"}, {"headers", {{"cookie", "session=forged"}, {"Origin", "https://trusted.example"}}}});
+  lab.RunToEnd();
+  bool found = false;
+  for (const auto& r : lab.Trace()) {
+    if (r.event.kind != "http.request" || r.event.from != "client:browser-local" || r.event.to != "api:app-api" ||
+        r.event.payload.value("path", "") != "/transfer") continue;
+    found = true;
+    EXPECT_FALSE(r.event.payload["headers"].contains("cookie"));
+    EXPECT_FALSE(r.event.payload["headers"].contains("Cookie"));
+    EXPECT_EQ(r.event.payload["headers"].value("Origin", ""), "https://app.example.com");  // the browser's, not the script's
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(TokenStorageTest, PageActionsNeedAnOrigin) {
   api::Lab lab;
   LoadAndRun(lab, R"({"version": 1, "resources": {"script": {"kind": "client"}},
