@@ -3,6 +3,8 @@
 // (UNAUTHORIZED 401, ACCESS_DENIED 403, AUTHORIZER_CONFIGURATION_ERROR 500).
 #include "cloud/gateway/authorizer.h"
 
+#include "cloud/iam/permissions.h"
+
 namespace eventlab::cloud::gateway {
 namespace {
 
@@ -44,14 +46,14 @@ bool ReadStrings(const Json& v, std::vector<std::string>& out) {
 
 bool ActionCovers(const std::vector<std::string>& actions) {
   for (const std::string& a : actions) {
-    if (GlobMatch(Lower(a), "execute-api:invoke")) return true;
+    if (iam::GlobMatch(Lower(a), "execute-api:invoke")) return true;
   }
   return false;
 }
 
 bool ResourceCovers(const std::vector<std::string>& resources, const std::string& arn) {
   for (const std::string& r : resources) {
-    if (GlobMatch(r, arn)) return true;
+    if (iam::GlobMatch(r, arn)) return true;
   }
   return false;
 }
@@ -197,25 +199,6 @@ AuthorizerVerdict VerdictFromReply(const core::Result<Json>& reply, const std::s
   }
   if (output) *output = parsed;
   return Evaluate(*parsed, method_arn);
-}
-
-bool GlobMatch(const std::string& pattern, const std::string& text) {
-  size_t p = 0, t = 0, star = std::string::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p, ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
 }
 
 }  // namespace eventlab::cloud::gateway

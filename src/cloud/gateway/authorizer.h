@@ -100,7 +100,5 @@ AuthorizerVerdict VerdictFromReply(const core::Result<Json>& reply, const std::s
 /// or the authorizer's "Unauthorized" error.
 core::Error UnauthorizedError();
 
-/// True when `text` matches `pattern` ('*' any run of characters, '?' one character).
-bool GlobMatch(const std::string& pattern, const std::string& text);
 
 }  // namespace eventlab::cloud::gateway

@@ -2,6 +2,8 @@
 // and verdicts, and the result cache's TTL boundary.
 #include <gtest/gtest.h>
 
+#include "cloud/iam/permissions.h"
+
 #include "cloud/gateway/authorizer.h"
 #include "cloud/gateway/authorizer_cache.h"
 
@@ -105,10 +107,10 @@ TEST(AuthorizerCacheTest, HitUntilTtlThenMiss) {
 }
 
 TEST(AuthorizerPolicy, GlobMatch) {
-  EXPECT_TRUE(GlobMatch("*", "anything"));
-  EXPECT_TRUE(GlobMatch("a*/GET/*", "abc/GET/x/y"));
-  EXPECT_TRUE(GlobMatch("a?c", "abc"));
-  EXPECT_FALSE(GlobMatch("a*/POST/*", "abc/GET/x"));
+  EXPECT_TRUE(iam::GlobMatch("*", "anything"));
+  EXPECT_TRUE(iam::GlobMatch("a*/GET/*", "abc/GET/x/y"));
+  EXPECT_TRUE(iam::GlobMatch("a?c", "abc"));
+  EXPECT_FALSE(iam::GlobMatch("a*/POST/*", "abc/GET/x"));
 }
 
 }  // namespace
