@@ -8,15 +8,17 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui sources missing in ${IMGUI_DIR}: run scripts/install-deps.sh ui")
 endif()
 
-# --- imgui: core + GLFW and OpenGL3 backends ------------------------------------------------------
+# --- imgui: core + GLFW and OpenGL3 backends + std::string text fields ------------------------------------------------------
 add_library(imgui STATIC
     ${IMGUI_DIR}/imgui.cpp
     ${IMGUI_DIR}/imgui_draw.cpp
     ${IMGUI_DIR}/imgui_tables.cpp
     ${IMGUI_DIR}/imgui_widgets.cpp
+    ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp
     ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
     ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# misc/cpp: InputText over std::string (text fields of any length, such as a pasted message).
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
 # The demo window is not linked; the GLFW backend's headers come from Emscripten's built-in GLFW.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS)
 target_compile_options(imgui PRIVATE -w)

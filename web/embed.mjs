@@ -4,9 +4,18 @@
 //   view=graph|sequence|trace|inspector|resources   (default graph)
 //   autoplay=1           start running at once;  seed=N, step=N  start from that moment
 //   theme=dark|light
-import { applyMoment, parseMoment } from './moment.mjs';
+// The wheel scrolls the host page until the reader clicks into the view or holds Ctrl. Every
+// problem (an unknown scenario or view, a bad seed) shows in the frame's own banner.
+import { applyMoment, formatMoment, parseMoment } from './moment.mjs';
 import { loadScenarioIndex, showFatal, startApp, whenFirstFrameDrawn } from './page.mjs';
 import { hasWebGL2 } from './loader.mjs';
+import { followTheme } from './theme.mjs';
+
+/** The full page at this embed's moment: what "Copy link" copies from an embed. */
+function fullPageLink(page) {
+  const moment = formatMoment({ scenario: page.currentFile(), seed: window.eventlab.seed(), step: window.eventlab.delivered() });
+  return new URL(`index.html${moment}`, location.href).href;
+}
 
 async function main() {
   if (!hasWebGL2()) {
@@ -16,17 +25,20 @@ async function main() {
   const query = new URLSearchParams(location.search);
   let page;
   try {
-    page = await startApp();
+    page = await startApp({ cooperativeWheel: true, momentLink: () => fullPageLink(page) });
   } catch (err) {
     showFatal('The live example could not start', err?.message ?? String(err));
     return;
   }
+  const problems = [];
   const view = query.get('view') ?? 'graph';
   if (!page.setEmbedView(view)) {
-    console.warn(`embed: unknown view "${view}", showing the graph`);
+    problems.push(`view: "${view}" is not one of graph, sequence, trace, inspector, resources; showing the graph`);
     page.setEmbedView('graph');
   }
-  if (query.get('theme')) page.setTheme(query.get('theme'));
+  const theme = query.get('theme');
+  if (theme && theme !== 'dark' && theme !== 'light') problems.push(`theme: "${theme}" is not dark or light`);
+  followTheme(page, { forced: theme, remember: false });
   await whenFirstFrameDrawn(page);
   page.firstFrameMs = Math.round(performance.now());
   document.getElementById('loading').hidden = true;
@@ -36,21 +48,26 @@ async function main() {
       await loadScenarioIndex(page);
       file = page.scenarios[0]?.file;
     } catch (err) {
-      console.warn(`scenario list unavailable: ${err.message}`);
+      problems.push(`the scenario list could not be loaded: ${err.message}`);
     }
+  } else if (!/^[\w.-]+\.json$/.test(file)) {
+    problems.push(`scenario: "${file}" is not a scenario file name`);
+    file = null;
   }
+  if (problems.length > 0) page.showProblems('This example\'s link has problems:', problems);
   if (file) {
     const loaded = await page.loadScenarioFile(file);
     if (loaded.ok) {
       const wanted = new URLSearchParams();
       for (const key of ['seed', 'step']) if (query.has(key)) wanted.set(key, query.get(key));
       const moment = parseMoment(wanted.toString());
-      for (const problem of moment.problems) console.warn(`embed: ${problem}`);
+      problems.push(...moment.problems);
       try {
         applyMoment(window.eventlab, moment);
       } catch (err) {
-        console.warn(`embed: ${err.message}`);
+        problems.push(err.message);
       }
+      if (problems.length > 0) page.showProblems('This example\'s link has problems:', problems);
       // The UI notices the new scenario on its next frame (and stops any run then): play after it.
       if (query.get('autoplay') === '1') {
         const frame = page.frameCount();

@@ -3,8 +3,11 @@
 //   window.eventlab      the lab the UI drives (web/eventlab.mjs over the app module, same lab id)
 //   window.eventlabPage  the page's own functions: scenario loading (the picker's path) and
 //                        read-outs of the UI for tests (frame count, widget rectangles, banner).
+import { attachAccessibleText } from './accessible.mjs';
+import { attachClipboard, copyText } from './clipboard.mjs';
 import { wrapModule } from './eventlab.mjs';
 import { fetchWithProgress, hasWebGL2, loadScript } from './loader.mjs';
+import { attachWheel } from './wheel.mjs';
 
 const canvas = document.getElementById('canvas');
 const loading = document.getElementById('loading');
@@ -30,7 +33,25 @@ function showProgress(loaded, total) {
   status.textContent = `Downloading the simulator: ${kib(loaded)}${total ? ` of ${kib(total)}` : ''}`;
 }
 
-export async function startApp() {
+// Keys typed into the page's own DOM controls (the toolbar, later an editor) are theirs: the
+// app's GLFW listens on the whole window and would act on them too (Space would also step).
+// Tab on the canvas leaves it for the next control unless an ImGui text field has the keyboard
+// (GLFW would keep it). Registered before the app starts, so these listeners run first.
+let appKeyHandle = null;
+for (const type of ['keydown', 'keypress', 'keyup']) {
+  addEventListener(type, (event) => {
+    const target = event.target;
+    const inDom = target instanceof HTMLElement && target !== canvas && target !== document.body;
+    const tabOut = event.key === 'Tab' && target === canvas && appKeyHandle && !appKeyHandle();
+    if (inDom || tabOut) event.stopImmediatePropagation();
+  }, true);
+}
+
+/**
+ * Starts the app. options.cooperativeWheel: the wheel scrolls the host page until the view is
+ * clicked (embeds). options.momentLink(): the URL "Copy link" puts on the clipboard.
+ */
+export async function startApp({ cooperativeWheel = false, momentLink = () => location.href } = {}) {
   const [wasmBinary] = await Promise.all([
     fetchWithProgress('./eventlab-app.wasm', showProgress),
     loadScript('./eventlab-app.js'),
@@ -51,7 +72,50 @@ export async function startApp() {
   page = createPageApi(module, handle, eventlab);
   window.eventlab = eventlab;
   window.eventlabPage = page;
+  connectDom(page, { cooperativeWheel, momentLink });
   return page;
+}
+
+/** The wheel, the clipboard, the keyboard guard and the text outside the canvas. */
+function connectDom(page, { cooperativeWheel, momentLink }) {
+  const { module, handle } = page;
+  appKeyHandle = () => module.appWantsTextInput(handle);
+  const hint = document.getElementById('wheel-hint');
+  let hintTimer = 0;
+  attachWheel(canvas, (x, y) => module.appWheel(handle, x, y), {
+    cooperative: cooperativeWheel,
+    onPassed: () => {
+      if (!hint) return;
+      hint.hidden = false;
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(() => { hint.hidden = true; }, 1500);
+    },
+  });
+  let text = null;
+  attachClipboard(module, handle, {
+    onCopied: (copied, ok) => text?.announce(ok ? `Copied: ${copied.slice(0, 80)}` : 'Copying was refused by the browser'),
+  });
+  const copyLink = async () => {
+    const link = momentLink();
+    page.lastCopied = link;
+    const ok = await copyText(link);
+    text?.announce(ok ? 'Link to this moment copied' : 'Copying was refused by the browser');
+  };
+  module.onCopyLink = copyLink;
+  const lab = window.eventlab;
+  const guarded = (run) => () => { try { run(); } catch (err) { text?.announce(err.message); } };
+  text = attachAccessibleText(module, handle, [
+    ['Step back', guarded(() => lab.stepBack())],
+    ['Step', guarded(() => lab.step())],
+    ['Run or pause', guarded(() => page.setRunning(!page.running()))],
+    ['Copy link to this moment', copyLink],
+    ['Copy the selected event', guarded(() => {
+      const selected = module.appStatus(handle).selected;
+      if (selected) copyText(selected.line).then((ok) => text.announce(ok ? `Copied event #${selected.seq}` : 'Copying was refused'));
+      else text.announce('No event is selected');
+    })],
+    ['Show the shortcuts', guarded(() => page.toggleHelp())],
+  ]);
 }
 
 function createPageApi(module, handle, eventlab) {
@@ -71,10 +135,12 @@ function createPageApi(module, handle, eventlab) {
         await eventlab.load(text);
       } catch (err) {
         const message = err?.message ?? String(err);
-        module.appSetLoadResult(handle, file, message);
-        return { ok: false, error: message };
+        const problems = (err?.problems ?? []).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+        module.appSetLoadResult(handle, file, message, problems);
+        return { ok: false, error: message, problems };
       }
-      module.appSetLoadResult(handle, file, '');
+      module.appSetLoadResult(handle, file, '', []);
+      page.onScenarioLoaded?.(file);
       return { ok: true };
     },
     /** Fetches scenarios/<file> and loads it (what the picker does). */
@@ -85,7 +151,7 @@ function createPageApi(module, handle, eventlab) {
         if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
         text = await response.text();
       } catch (err) {
-        module.appSetLoadResult(handle, file, `could not fetch: ${err.message}`);
+        module.appSetLoadResult(handle, file, `could not fetch: ${err.message}`, []);
         return { ok: false, error: err.message };
       }
       return page.loadScenarioText(file, text);
@@ -99,9 +165,25 @@ function createPageApi(module, handle, eventlab) {
     widgetRect: (name) => module.appWidgetRect(handle, name),
     widgetNames: () => module.appWidgetNames(handle),
     loadError: () => module.appLoadError(handle),
+    /** Every problem the banner lists ("path: message"), [] without a banner. */
+    loadProblems: () => module.appLoadProblems(handle).split('\n').filter(Boolean),
+    /** Shows the banner with a headline and every problem (a bad link, say). */
+    showProblems: (headline, problems) => module.appShowProblems(handle, headline, problems),
+    /** Why the seed field refuses its text, or "". */
+    seedError: () => module.appSeedError(handle),
+    /** {title, announcement, step, total, running, selected: {seq, summary, line} | null}. */
+    status: () => module.appStatus(handle),
+    /** True when the page is laid out for a narrow screen (one view behind tabs). */
+    narrow: () => module.appNarrow(handle),
+    /** The graph's camera: {zoom, panX, panY}. */
+    graphCamera: () => module.appGraphCamera(handle),
+    narrowView: () => module.appNarrowView(handle),
+    /** The last text "Copy link" put on the clipboard. */
+    lastCopied: null,
     currentFile: () => module.appCurrentFile(handle),
     selectedSeq: () => module.appSelectedSeq(handle),
     helpVisible: () => module.appHelpVisible(handle),
+    toggleHelp: () => module.appSetHelpVisible(handle, !module.appHelpVisible(handle)),
     running: () => module.appRunning(handle),
     /** The bucket view's last Presign result: {bucket, url, error}; url or error is empty. */
     presignResult: () => module.appPresignResult(handle),

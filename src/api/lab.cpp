@@ -82,8 +82,13 @@ std::optional<core::TraceRecord> Lab::Step() {
   return record;
 }
 
-void Lab::ScheduleSent(const SentCall& call) {
+void Lab::ScheduleSent(const SentCall& call, size_t index) {
   core::EventSpec e;
+  // Calls made at one moment of the run (the clock stands still while the learner clicks) leave
+  // one after another, each a worst-case network hop after the one before, so that they arrive in
+  // the order they were made: a marker moved and then read is moved first.
+  const cloud::Timings& t = scenario_->world->env.timings;
+  e.delay = core::SimTime{static_cast<int64_t>(index) * (t.network_latency.us + t.network_jitter.us + 1)};
   e.priority = core::kPriorityScript;
   e.from = e.to = call.client;
   e.kind = "client.call";
@@ -94,7 +99,7 @@ void Lab::ScheduleSent(const SentCall& call) {
 void Lab::ApplySendsAt(uint64_t delivered) {
   auto it = sent_.find(delivered);
   if (it == sent_.end()) return;
-  for (const SentCall& call : it->second) ScheduleSent(call);
+  for (size_t i = 0; i < it->second.size(); ++i) ScheduleSent(it->second[i], i);
 }
 
 Json Lab::Send(const std::string& client, const std::string& action, const Json& args) {
@@ -112,7 +117,7 @@ Json Lab::Send(const std::string& client, const std::string& action, const Json&
   // The future changed: later checkpoints and the run's length are stale. The state now (with the
   // call scheduled) is the new checkpoint at `here`, so seeking there does not send it twice.
   checkpoints_.erase(checkpoints_.lower_bound(here), checkpoints_.end());
-  ScheduleSent(sent_[here].back());
+  ScheduleSent(sent_[here].back(), sent_[here].size() - 1);
   checkpoints_.emplace(here, Checkpoint{kernel_.Snapshot(), *world_});
   run_length_.reset();
   return Json{{"ok", {{"at_delivery", here}}}};

@@ -102,7 +102,8 @@ class Lab {
     std::string client, action;
     Json args;
   };
-  void ScheduleSent(const SentCall& call);
+  /// Schedules the `index`-th call sent at one delivery point; see lab.cpp for its spacing.
+  void ScheduleSent(const SentCall& call, size_t index);
   void ApplySendsAt(uint64_t delivered);
 
   std::shared_ptr<const scenario::Scenario> scenario_;

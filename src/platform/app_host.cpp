@@ -37,6 +37,7 @@ void AppHost::Frame() {
   last_ui_ms_ = submit_start - ui_start;
   last_submit_ms_ = emscripten_get_now() - submit_start;
   ForwardScenarioRequest();
+  ForwardCopyLinkRequest();
   last_frame_ms_ = emscripten_get_now() - start;
 }
 
@@ -53,6 +54,16 @@ void AppHost::ForwardScenarioRequest() {
     if (typeof Module["onScenarioRequest"] === "function") Module["onScenarioRequest"](UTF8ToString($0));
   }, requested->c_str());
   requested.reset();
+}
+
+void AppHost::ForwardCopyLinkRequest() {
+  bool& requested = app_.State().copy_link_requested;
+  if (!requested) return;
+  requested = false;
+  // Only the page knows its own URL: it builds the moment's link and writes the clipboard.
+  EM_ASM({
+    if (typeof Module["onCopyLink"] === "function") Module["onCopyLink"]();
+  });
 }
 
 }  // namespace eventlab::platform

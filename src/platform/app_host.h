@@ -36,6 +36,7 @@ class AppHost {
  private:
   void EnsureLab();
   void ForwardScenarioRequest();
+  void ForwardCopyLinkRequest();
 
   WebPlatform platform_;
   uint32_t lab_id_;

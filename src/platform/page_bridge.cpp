@@ -7,9 +7,13 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "core/trace.h"
+#include "imgui.h"
 #include "platform/app_host.h"
 #include "ui/commands.h"
+#include "view/step_text.h"
 
 namespace eventlab::platform {
 namespace {
@@ -53,14 +57,90 @@ bool AppSetScenarioIndex(uintptr_t h, const std::string& index_json) {
   return Host(h).App().SetScenarioIndex(index_json);
 }
 
-void AppSetLoadResult(uintptr_t h, const std::string& file, const std::string& error) {
-  Host(h).App().SetLoadResult(file, error);
+/// Strings of a JS array; anything that is not a string is shown as JSON.
+std::vector<std::string> StringsOf(const val& list) {
+  std::vector<std::string> out;
+  if (!list.isArray()) return out;
+  const int n = list["length"].as<int>();
+  for (int i = 0; i < n; ++i) {
+    const val item = list[i];
+    out.push_back(item.isString() ? item.as<std::string>() : val::global("JSON").call<std::string>("stringify", item));
+  }
+  return out;
 }
+
+/// `problems`: every problem as "path: message" text (a JS array; may be empty or undefined).
+void AppSetLoadResult(uintptr_t h, const std::string& file, const std::string& error, val problems) {
+  Host(h).App().SetLoadResult(file, error, StringsOf(problems));
+}
+
+/// The banner for something other than a load, such as a link with bad parts.
+void AppShowProblems(uintptr_t h, const std::string& headline, val problems) {
+  Host(h).App().ShowProblems(headline, StringsOf(problems));
+}
+
+std::string AppLoadProblems(uintptr_t h) {
+  std::string out;
+  for (const auto& p : Host(h).App().State().load_problems) out += p + "\n";
+  return out;
+}
+
+/// Wheel notches from web/wheel.mjs (positive = up / left, as ImGui counts them).
+void AppWheel(uintptr_t h, double x, double y) { Host(h).Platform().AddWheel(static_cast<float>(x), static_cast<float>(y)); }
+/// What the user pasted into the page; ImGui's Ctrl+V reads it.
+void AppPaste(uintptr_t h, const std::string& text) { Host(h).Platform().SetPastedText(text); }
+
+/// What the page puts in the DOM: {title, announcement, step, total, selected, running}, where
+/// `selected` is {seq, summary, line} for the selected delivery or null.
+val AppStatus(uintptr_t h) {
+  auto& app = Host(h).App();
+  auto& lab = app.Lab();
+  const uint64_t step = lab.Delivered();
+  const uint64_t total = lab.Loaded() ? lab.RunLength() : 0;
+  const auto& trace = lab.Trace();
+  const core::TraceRecord* last = step > 0 && step <= trace.size() ? &trace[step - 1] : nullptr;
+  val o = val::object();
+  o.set("title", view::PageTitle(lab.Scenario() ? lab.Scenario()->title : "", step, total));
+  o.set("announcement", lab.Loaded() ? view::StepAnnouncement(step, total, last) : "No scenario loaded.");
+  o.set("step", static_cast<double>(step));
+  o.set("total", static_cast<double>(total));
+  o.set("running", app.State().running);
+  const uint64_t seq = app.State().selected_seq;
+  if (seq > 0 && seq <= trace.size()) {
+    val selected = val::object();
+    selected.set("seq", static_cast<double>(seq));
+    selected.set("summary", view::DeliverySummary(trace[seq - 1]));
+    selected.set("line", core::TraceLine(trace[seq - 1]));
+    o.set("selected", selected);
+  } else {
+    o.set("selected", val::null());
+  }
+  return o;
+}
+
+/// True while an ImGui text field has the keyboard: Tab then stays in the app.
+bool AppWantsTextInput(uintptr_t) { return ImGui::GetIO().WantTextInput; }
+
+/// The graph's camera: {zoom, panX, panY} (pan in CSS pixels).
+val AppGraphCamera(uintptr_t h) {
+  const auto& cam = Host(h).App().State().camera;
+  const float s = Host(h).Platform().Scale();
+  val o = val::object();
+  o.set("zoom", cam.zoom);
+  o.set("panX", cam.pan_x / s);
+  o.set("panY", cam.pan_y / s);
+  return o;
+}
+
+std::string AppSeedError(uintptr_t h) { return Host(h).App().State().seed_error; }
+bool AppNarrow(uintptr_t h) { return Host(h).App().State().narrow; }
+std::string AppNarrowView(uintptr_t h) { return Host(h).App().State().narrow_view; }
 
 std::string AppLoadError(uintptr_t h) { return Host(h).App().State().load_error; }
 std::string AppCurrentFile(uintptr_t h) { return Host(h).App().State().current_file; }
 double AppSelectedSeq(uintptr_t h) { return static_cast<double>(Host(h).App().State().selected_seq); }
 bool AppHelpVisible(uintptr_t h) { return Host(h).App().State().show_help; }
+void AppSetHelpVisible(uintptr_t h, bool shown) { Host(h).App().State().show_help = shown; }
 bool AppRunning(uintptr_t h) { return Host(h).App().State().running; }
 /// The bucket view's last presign result: {bucket, url, error} (url or error empty).
 val AppPresignResult(uintptr_t h) {
@@ -128,10 +208,21 @@ EMSCRIPTEN_BINDINGS(eventlab_app) {
   emscripten::function("appSetScenarioIndex", &AppSetScenarioIndex);
   emscripten::function("appSetLoadResult", &AppSetLoadResult);
   emscripten::function("appLoadError", &AppLoadError);
+  emscripten::function("appShowProblems", &AppShowProblems);
+  emscripten::function("appLoadProblems", &AppLoadProblems);
+  emscripten::function("appWheel", &AppWheel);
+  emscripten::function("appPaste", &AppPaste);
+  emscripten::function("appStatus", &AppStatus);
+  emscripten::function("appSeedError", &AppSeedError);
+  emscripten::function("appGraphCamera", &AppGraphCamera);
+  emscripten::function("appWantsTextInput", &AppWantsTextInput);
+  emscripten::function("appNarrow", &AppNarrow);
+  emscripten::function("appNarrowView", &AppNarrowView);
   emscripten::function("appCurrentFile", &AppCurrentFile);
   emscripten::function("appSelectedSeq", &AppSelectedSeq);
   emscripten::function("appHelpVisible", &AppHelpVisible);
   emscripten::function("appRunning", &AppRunning);
+  emscripten::function("appSetHelpVisible", &AppSetHelpVisible);
   emscripten::function("appPresignResult", &AppPresignResult);
   emscripten::function("appParticles", &AppParticles);
   emscripten::function("appGraphInfo", &AppGraphInfo);

@@ -1,6 +1,7 @@
 // GLFW + WebGL2 + ImGui backends for the browser. See web_platform.h for the HiDPI scheme.
 #include "platform/web_platform.h"
 
+#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -14,6 +15,20 @@
 #include "platform/ui_font.h"
 
 namespace eventlab::platform {
+
+namespace {
+
+const char* GetClipboard(void* platform) { return static_cast<WebPlatform*>(platform)->ClipboardText().c_str(); }
+
+void SetClipboard(void* platform, const char* text) {
+  static_cast<WebPlatform*>(platform)->SetPastedText(text);
+  // The page writes it to the system clipboard (navigator.clipboard, web/clipboard.mjs).
+  EM_ASM({
+    if (typeof Module["onClipboardWrite"] === "function") Module["onClipboardWrite"](UTF8ToString($0));
+  }, text);
+}
+
+}  // namespace
 
 bool WebPlatform::Init(const char* canvas_selector) {
   canvas_ = canvas_selector;
@@ -38,6 +53,14 @@ bool WebPlatform::Init(const char* canvas_selector) {
   BuildFonts(scale_);
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  // Emscripten's GLFW hands the raw deltaY (any deltaMode, browser sign) to the scroll callback;
+  // the page normalises the wheel itself and calls AddWheel. Without a callback GLFW also leaves
+  // the event alone, so an embed can let the host page scroll.
+  glfwSetScrollCallback(window_, nullptr);
+  // The GLFW backend's clipboard is GLFW's, which Emscripten leaves empty.
+  io.ClipboardUserData = this;
+  io.GetClipboardTextFn = &GetClipboard;
+  io.SetClipboardTextFn = &SetClipboard;
   return true;
 }
 
@@ -73,6 +96,12 @@ void WebPlatform::FollowCanvasSize() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
+}
+
+void WebPlatform::AddWheel(float notches_x, float notches_y) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH += notches_x;
+  io.MouseWheel += notches_y;
 }
 
 void WebPlatform::NewFrame() {

@@ -7,6 +7,8 @@
 // kFontSizeCss x DPR and every style size scaled by DPR: text stays sharp at any ratio.
 #pragma once
 
+#include <string>
+
 struct GLFWwindow;
 
 namespace eventlab::platform {
@@ -29,6 +31,13 @@ class WebPlatform {
   /// The device pixel ratio the fonts and style are built for.
   float Scale() const { return scale_; }
 
+  /// Wheel input from the page (web/wheel.mjs), already normalised: notches, positive = up/left,
+  /// as ImGui counts them. GLFW's own wheel callback is off: it passes the browser's raw deltaY.
+  void AddWheel(float notches_x, float notches_y);
+  /// The text the user last pasted into the page (its paste event), which ImGui's Ctrl+V reads.
+  void SetPastedText(std::string text) { clipboard_ = std::move(text); }
+  const std::string& ClipboardText() const { return clipboard_; }
+
  private:
   void FollowCanvasSize();
   void BuildFonts(float scale);
@@ -37,6 +46,9 @@ class WebPlatform {
   GLFWwindow* window_ = nullptr;
   float scale_ = 1.0f;
   int fb_width_ = 0, fb_height_ = 0;
+  // ImGui's clipboard: what was copied (also handed to the browser's clipboard) or pasted last.
+  // Browsers let a page read the clipboard only in a paste event, so Ctrl+V reads this copy.
+  std::string clipboard_;
 };
 
 }  // namespace eventlab::platform

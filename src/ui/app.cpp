@@ -36,7 +36,13 @@ void App::Frame(double dt_s, float scale) {
 }
 
 void App::DrawFullApp(double dt_s) {
-  const Layout layout = ComputeLayout(ImGui::GetIO().DisplaySize, !state_.load_error.empty());
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  state_.narrow = display.x < kNarrowCssWidth * style_scale_;
+  if (state_.narrow) {
+    DrawNarrowApp(dt_s);
+    return;
+  }
+  const Layout layout = ComputeLayout(display, BannerLines(state_));
   DrawControlsPanel(*lab_, state_, layout.controls);
   if (!state_.load_error.empty()) DrawErrorBanner(state_, layout.banner);
   DrawScenarioPicker(*lab_, state_, layout.scenarios);
@@ -47,9 +53,28 @@ void App::DrawFullApp(double dt_s) {
   DrawResourcesPanel(*lab_, state_, cache_, layout.resources);
 }
 
+void App::DrawNarrowApp(double dt_s) {
+  const Layout layout = ComputeNarrowLayout(ImGui::GetIO().DisplaySize, BannerLines(state_));
+  DrawControlsPanel(*lab_, state_, layout.controls);
+  if (!state_.load_error.empty()) DrawErrorBanner(state_, layout.banner);
+  DrawNarrowTabs(state_, layout.tabs);
+  const std::string& v = state_.narrow_view;
+  if (v == "sequence") DrawSequencePanel(*lab_, state_, cache_, layout.embed);
+  else if (v == "trace") DrawTracePanel(*lab_, state_, layout.embed);
+  else if (v == "inspector") DrawInspectorPanel(*lab_, state_, layout.embed);
+  else if (v == "resources") DrawResourcesPanel(*lab_, state_, cache_, layout.embed);
+  else if (v == "scenarios") {
+    DrawScenarioPicker(*lab_, state_, layout.scenarios);
+    DrawPendingPanel(*lab_, layout.pending);
+  } else {
+    DrawGraphPanel(*lab_, state_, cache_, layout.embed, dt_s);
+  }
+}
+
 void App::DrawEmbed(double dt_s) {
-  const Layout layout = ComputeEmbedLayout(ImGui::GetIO().DisplaySize);
+  const Layout layout = ComputeEmbedLayout(ImGui::GetIO().DisplaySize, BannerLines(state_));
   DrawEmbedControls(*lab_, state_, layout.controls);
+  if (!state_.load_error.empty()) DrawErrorBanner(state_, layout.banner);
   const std::string& v = state_.embed_view;
   if (v == "graph") DrawGraphPanel(*lab_, state_, cache_, layout.embed, dt_s);
   else if (v == "sequence") DrawSequencePanel(*lab_, state_, cache_, layout.embed);
@@ -97,7 +122,7 @@ void App::SyncWithLab() {
   const void* scenario = lab_->Scenario();
   if (scenario != seen_scenario_) {
     seen_scenario_ = scenario;
-    state_.seed_input = lab_->Seed();
+    SetSeedField(state_, lab_->Seed());
     state_.selected_seq = 0;
     state_.selected_pending_id = 0;
     state_.why_seq = 0;
@@ -108,7 +133,7 @@ void App::SyncWithLab() {
   }
   if (lab_->Seed() != seen_seed_) {  // a reset with another seed, from JS or the UI
     seen_seed_ = lab_->Seed();
-    state_.seed_input = seen_seed_;
+    SetSeedField(state_, seen_seed_);
   }
   const uint64_t delivered = lab_->Delivered();
   if (delivered != seen_delivered_) {
@@ -119,10 +144,22 @@ void App::SyncWithLab() {
   if (!lab_->CanStep()) state_.running = false;
 }
 
-void App::SetLoadResult(std::string_view file, std::string_view error) {
+void App::SetLoadResult(std::string_view file, std::string_view error, std::vector<std::string> problems) {
   state_.load_error = std::string(error);
-  if (error.empty()) state_.current_file = std::string(file);
-  else if (!file.empty()) state_.load_error = std::string(file) + ": " + state_.load_error;
+  state_.load_problems = std::move(problems);
+  state_.show_all_problems = false;
+  if (error.empty()) {
+    state_.current_file = std::string(file);
+    state_.load_problems.clear();
+  } else if (!file.empty()) {
+    state_.load_error = std::string(file) + ": " + state_.load_error;
+  }
+}
+
+void App::ShowProblems(std::string_view headline, std::vector<std::string> problems) {
+  state_.load_error = std::string(headline);
+  state_.load_problems = std::move(problems);
+  state_.show_all_problems = false;
 }
 
 bool App::SetScenarioIndex(std::string_view index_json) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/lab.h"
 #include "ui/ui_state.h"
@@ -30,8 +31,12 @@ class App {
   const UiState& State() const { return state_; }
   uint64_t Frames() const { return frames_; }
 
-  /// The page's load path reports here: the file it loaded (or tried to) and, on failure, why.
-  void SetLoadResult(std::string_view file, std::string_view error);
+  /// The page's load path reports here: the file it loaded (or tried to) and, on failure, why,
+  /// with every problem of the scenario ("path: message"; may be empty).
+  void SetLoadResult(std::string_view file, std::string_view error, std::vector<std::string> problems = {});
+  /// Shows the error banner for something other than a load (a bad link): a headline and every
+  /// problem. The run is not touched.
+  void ShowProblems(std::string_view headline, std::vector<std::string> problems);
   /// Replaces the picker's list from index.json text; false (list unchanged) if it is malformed.
   bool SetScenarioIndex(std::string_view index_json);
   /// Embed mode: show only `view` ("graph", "sequence", "trace", "inspector" or "resources") under
@@ -45,6 +50,7 @@ class App {
   void AdvanceRun(double dt_s);
   void DrawFullApp(double dt_s);
   void DrawEmbed(double dt_s);
+  void DrawNarrowApp(double dt_s);
 
   api::Lab* lab_;  ///< never null; not owned
   UiState state_;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_stdlib.h"
 #include "ui/json_tree.h"
 #include "ui/panels.h"
 #include "ui/resource_views.h"
@@ -90,10 +91,9 @@ void WebSocketConnection(api::Lab& lab, UiState& ui, const std::string& client, 
   ImGui::PushID(api.c_str());
   if (state == "open") {
     std::string& draft = ui.websocket_form.drafts[client];
-    char text[256];
-    snprintf(text, sizeof text, "%s", draft.c_str());
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (ImGui::InputText("##ws_message", text, sizeof text)) draft = text;
+    // Any length: a pasted JSON document fits (the API's own limits refuse what is too large).
+    ImGui::InputText("##ws_message", &draft);
     RecordWidget(ui, ("ws_message:" + client).c_str());
     ImGui::SameLine();
     if (ImGui::Button("Send")) {

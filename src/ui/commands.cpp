@@ -19,6 +19,8 @@ void CommandStepBack(api::Lab& lab, UiState& state) {
 }
 
 void CommandToggleRun(api::Lab& lab, UiState& state) {
+  // Play at the end of a run replays it from the start, as a media player does.
+  if (!state.running && lab.Loaded() && !lab.CanStep() && lab.Delivered() > 0) lab.Seek(0);
   state.running = !state.running && lab.Loaded() && lab.CanStep();
   state.run_budget = 0.0;
   if (state.running) state.follow_latest = true;

@@ -1,6 +1,7 @@
 // The controls bar: Step back, Step, Run/Pause at a rate (events or simulated seconds per second),
 // Reset with a seed, the theme, the timeline over the whole run, and where the run is.
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "imgui.h"
@@ -16,7 +17,55 @@ void RecordWidget(UiState& state, const char* name) {
   state.widget_rects[name] = WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
+void SameLineIfFits(float width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float next = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+  if (next <= right) ImGui::SameLine();
+}
+
+void SetSeedField(UiState& state, uint32_t seed) {
+  state.seed_input = seed;
+  snprintf(state.seed_text, sizeof state.seed_text, "%u", seed);
+  state.seed_error.clear();
+}
+
 namespace {
+
+float ButtonWidth(const char* label) {
+  const char* end = strstr(label, "###");
+  return ImGui::CalcTextSize(label, end).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// A seed is a whole number from 0 to 2^32-1 (the kernel's seed type); anything else is refused
+// with a message instead of being wrapped or clamped.
+constexpr uint64_t kMaxSeed = 4294967295ull;
+
+void ParseSeedField(UiState& state) {
+  const char* text = state.seed_text;
+  uint64_t value = 0;
+  bool ok = *text != '\0';
+  for (const char* c = text; ok && *c; ++c) {
+    if (*c < '0' || *c > '9') ok = false;
+    else value = value * 10 + static_cast<uint64_t>(*c - '0');
+    if (value > kMaxSeed) ok = false;
+  }
+  if (ok) {
+    state.seed_input = static_cast<uint32_t>(value);
+    state.seed_error.clear();
+  } else {
+    state.seed_error = "The seed must be a whole number from 0 to 4294967295.";
+  }
+}
+
+void DrawSeedField(UiState& state) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  const bool refused = !state.seed_error.empty();
+  if (refused) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 1.0f));
+  if (ImGui::InputText("seed", state.seed_text, sizeof state.seed_text)) ParseSeedField(state);
+  if (refused) ImGui::PopStyleColor();
+  RecordWidget(state, "seed");
+  if (refused && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.seed_error.c_str());
+}
 
 void DrawRateControl(UiState& state) {
   const float em = ImGui::GetFontSize();
@@ -68,29 +117,40 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
     RecordWidget(state, "step_back");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(!lab.CanStep() && !state.running);
+    ImGui::BeginDisabled(!lab.CanStep());
     if (ImGui::Button("Step")) CommandStep(lab, state);
     RecordWidget(state, "step");
-    ImGui::SameLine();
-    if (ImGui::Button(state.running ? "Pause###run" : "Run###run")) CommandToggleRun(lab, state);
-    RecordWidget(state, "run");
     ImGui::EndDisabled();
     ImGui::SameLine();
+    // At the end of the run Play starts it again from the beginning (CommandToggleRun).
+    const bool at_end = lab.Loaded() && !lab.CanStep();
+    if (ImGui::Button(state.running ? "Pause###run" : at_end ? "Replay###run" : "Run###run")) CommandToggleRun(lab, state);
+    RecordWidget(state, "run");
+    SameLineIfFits(ImGui::GetFontSize() * 8 + ButtonWidth("sim time") + ImGui::GetStyle().ItemSpacing.x);
     DrawRateControl(state);
+    SameLineIfFits(ImGui::GetFontSize() * 7 + ImGui::CalcTextSize("seed").x + ButtonWidth("Reset") +
+                   ImGui::GetStyle().ItemSpacing.x * 3);
+    DrawSeedField(state);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
-    ImGui::InputScalar("seed", ImGuiDataType_U32, &state.seed_input);
-    RecordWidget(state, "seed");
-    ImGui::SameLine();
+    ImGui::BeginDisabled(!state.seed_error.empty());
     if (ImGui::Button("Reset")) CommandReset(lab, state);
     RecordWidget(state, "reset");
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(state.theme == view::Theme::kDark ? "Light theme" : "Dark theme")) CommandToggleTheme(state);
+    ImGui::EndDisabled();
+    const char* theme_label = state.theme == view::Theme::kDark ? "Light theme" : "Dark theme";
+    SameLineIfFits(ButtonWidth(theme_label));
+    if (ImGui::Button(theme_label)) CommandToggleTheme(state);
     RecordWidget(state, "theme");
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth("Copy link"));
+    ImGui::BeginDisabled(!lab.Loaded());
+    if (ImGui::Button("Copy link")) state.copy_link_requested = true;
+    RecordWidget(state, "copy_link");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Copy a link that reopens this scenario at this step");
+    SameLineIfFits(ButtonWidth("Help (H)"));
     if (ImGui::Button("Help (H)")) state.show_help = !state.show_help;
     RecordWidget(state, "help");
+    if (!state.seed_error.empty()) ImGui::TextColored(kErrorColor, "%s", state.seed_error.c_str());
     DrawTimeline(lab, state);
 
     if (!lab.Loaded()) {
@@ -98,16 +158,18 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
     } else {
       const uint64_t pending = lab.PendingCount();
       ImGui::Text("t = %s", SecondsText(lab.NowUs()).c_str());
-      ImGui::SameLine();
-      ImGui::TextColored(kMutedColor, "| delivered %llu | pending %u | seed %u%s",
-                         static_cast<unsigned long long>(lab.Delivered()), static_cast<unsigned>(pending),
-                         lab.Seed(), state.running ? " | running" : "");
-      if (lab.HitEventLimit()) {
-        ImGui::SameLine();
-        ImGui::TextColored(kErrorColor, "| stopped at the scenario's max_events");
-      } else if (pending == 0) {
-        ImGui::SameLine();
-        ImGui::TextColored(kAccentColor, "| finished: nothing pending");
+      char counts[96];
+      snprintf(counts, sizeof counts, "| delivered %llu | pending %u | seed %u%s",
+               static_cast<unsigned long long>(lab.Delivered()), static_cast<unsigned>(pending), lab.Seed(),
+               state.running ? " | running" : "");
+      SameLineIfFits(ImGui::CalcTextSize(counts).x);
+      ImGui::TextColored(kMutedColor, "%s", counts);
+      const char* end_note = lab.HitEventLimit() ? "| stopped at the scenario's max_events"
+                             : pending == 0      ? "| finished: nothing pending (Run replays it)"
+                                                 : nullptr;
+      if (end_note) {
+        SameLineIfFits(ImGui::CalcTextSize(end_note).x);
+        ImGui::TextColored(lab.HitEventLimit() ? kErrorColor : kAccentColor, "%s", end_note);
       }
     }
   }

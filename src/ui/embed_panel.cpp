@@ -18,7 +18,8 @@ void DrawEmbedControls(api::Lab& lab, UiState& state, const PanelRect& where) {
     RecordWidget(state, "step_back");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(state.running ? "Pause###run" : "Play###run")) CommandToggleRun(lab, state);
+    const bool at_end = lab.Loaded() && !lab.CanStep();
+    if (ImGui::Button(state.running ? "Pause###run" : at_end ? "Replay###run" : "Play###run")) CommandToggleRun(lab, state);
     RecordWidget(state, "run");
     ImGui::SameLine();
     ImGui::BeginDisabled(!lab.CanStep());
@@ -28,7 +29,8 @@ void DrawEmbedControls(api::Lab& lab, UiState& state, const PanelRect& where) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     const auto* scenario = lab.Scenario();
-    ImGui::TextColored(kMutedColor, "%s  t = %s", scenario ? scenario->title.c_str() : "loading...", SecondsText(lab.NowUs()).c_str());
+    const char* title = scenario ? scenario->title.c_str() : state.load_error.empty() ? "loading..." : "no scenario";
+    ImGui::TextColored(kMutedColor, "%s  t = %s", title, SecondsText(lab.NowUs()).c_str());
     DrawTimeline(lab, state);
   }
   ImGui::End();

@@ -105,6 +105,13 @@ void DrawInspectorPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
       }
     }
     DrawWhyChain(lab, state, r.seq);
+    ImGui::SameLine();
+    // Both go to the system clipboard through ImGui's clipboard (the platform's, web/clipboard.mjs).
+    if (ImGui::SmallButton("Copy JSON")) ImGui::SetClipboardText(core::TraceJson(r).dump(2).c_str());
+    RecordWidget(state, "inspector_copy_json");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy trace line")) ImGui::SetClipboardText(core::TraceLine(r).c_str());
+    RecordWidget(state, "inspector_copy_line");
     ImGui::Separator();
     DrawJwtInspector(lab, state, e);  // before the payload: a verification's checks are long
     DrawErrorAndPayload(e);

@@ -107,6 +107,8 @@ void Token(api::Lab& lab, UiState& state, const core::Event& e, const std::strin
   ImGui::TextColored(kSignatureColor, "%s", parts[2].c_str());
   ImGui::PopTextWrapPos();
   RecordWidget(state, ("jwt_token:" + std::to_string(index)).c_str());
+  if (ImGui::SmallButton("Copy token")) ImGui::SetClipboardText(token.c_str());
+  RecordWidget(state, ("jwt_copy:" + std::to_string(index)).c_str());
   const nlohmann::json header = DecodePart(parts[0]), claims = DecodePart(parts[1]);
   ImGui::TextColored(kHeaderColor, "header");
   DrawJsonTree("header", header, 1);

@@ -8,21 +8,41 @@
 
 namespace eventlab::ui {
 
-Layout ComputeLayout(ImVec2 display, bool with_banner) {
+namespace {
+
+// The banner never takes more than this many rows; past it, it scrolls.
+constexpr int kMaxBannerLines = 8;
+
+float Gap() { return std::max(1.0f, ImGui::GetStyle().ItemSpacing.y * 0.5f); }
+
+/// Places the banner at `top` (if any) and returns the top of what comes below it.
+float PlaceBanner(Layout& l, ImVec2 display, float top, int banner_lines) {
+  if (banner_lines <= 0) return top;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float h = ImGui::GetFrameHeightWithSpacing() * static_cast<float>(std::min(banner_lines, kMaxBannerLines)) +
+                  style.WindowPadding.y * 2;
+  l.banner = {{0, top}, {display.x, h}};
+  return top + h + Gap();
+}
+
+}  // namespace
+
+int BannerLines(const UiState& state) {
+  if (state.load_error.empty()) return 0;
+  const int problems = static_cast<int>(state.load_problems.size());
+  return 2 + (state.show_all_problems ? problems : std::min(problems, 1));
+}
+
+Layout ComputeLayout(ImVec2 display, int banner_lines) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
   const float row_h = ImGui::GetFrameHeightWithSpacing();
-  const float gap = std::max(1.0f, style.ItemSpacing.y * 0.5f);
+  const float gap = Gap();
 
   Layout l;
   const float controls_h = title_h + row_h * 3 + style.WindowPadding.y * 2;
   l.controls = {{0, 0}, {display.x, controls_h}};
-  float top = controls_h + gap;
-  if (with_banner) {
-    const float banner_h = row_h * 2 + style.WindowPadding.y * 2;
-    l.banner = {{0, top}, {display.x, banner_h}};
-    top += banner_h + gap;
-  }
+  float top = PlaceBanner(l, display, controls_h + gap, banner_lines);
   const float body_h = std::max(display.y - top, row_h * 4);
   const float left_w = std::clamp(display.x * 0.24f, ImGui::GetFontSize() * 14, ImGui::GetFontSize() * 24);
   const float rest_w = std::max(display.x - left_w - gap * 2, 0.0f);
@@ -40,12 +60,34 @@ Layout ComputeLayout(ImVec2 display, bool with_banner) {
   return l;
 }
 
-Layout ComputeEmbedLayout(ImVec2 display) {
+Layout ComputeNarrowLayout(ImVec2 display, int banner_lines) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
+  const float row_h = ImGui::GetFrameHeightWithSpacing();
+  const float gap = Gap();
+  Layout l;
+  // The controls wrap: step, run and rate; seed, reset, theme and help; the timeline; the status.
+  const float controls_h = title_h + row_h * 6 + style.WindowPadding.y * 2;
+  l.controls = {{0, 0}, {display.x, controls_h}};
+  float top = PlaceBanner(l, display, controls_h + gap, banner_lines);
+  const float tabs_h = row_h + style.WindowPadding.y * 2;
+  l.tabs = {{0, top}, {display.x, tabs_h}};
+  top += tabs_h + gap;
+  const float body_h = std::max(display.y - top, row_h * 3);
+  l.embed = {{0, top}, {display.x, body_h}};
+  const float scenarios_h = std::floor(body_h * 0.5f);
+  l.scenarios = {{0, top}, {display.x, scenarios_h}};
+  l.pending = {{0, top + scenarios_h + gap}, {display.x, body_h - scenarios_h - gap}};
+  return l;
+}
+
+Layout ComputeEmbedLayout(ImVec2 display, int banner_lines) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float controls_h = ImGui::GetFrameHeightWithSpacing() * 2 + style.WindowPadding.y * 2;
   Layout l;
   l.controls = {{0, 0}, {display.x, controls_h}};
-  l.embed = {{0, controls_h}, {display.x, std::max(display.y - controls_h, 1.0f)}};
+  const float top = PlaceBanner(l, display, controls_h, banner_lines);
+  l.embed = {{0, top}, {display.x, std::max(display.y - top, 1.0f)}};
   return l;
 }
 

@@ -3,8 +3,12 @@
 #pragma once
 
 #include "imgui.h"
+#include "ui/ui_state.h"
 
 namespace eventlab::ui {
+
+/// Below this width (CSS pixels) the page shows one view at a time behind tabs.
+inline constexpr float kNarrowCssWidth = 900.0f;
 
 struct PanelRect {
   ImVec2 pos;
@@ -18,15 +22,22 @@ struct Layout {
   PanelRect pending;    ///< left column, bottom
   PanelRect graph;      ///< centre, top: the architecture graph
   PanelRect lower;      ///< centre, bottom: sequence diagram and trace tabs
-  PanelRect embed;      ///< embed mode: everything below the controls
+  PanelRect embed;      ///< embed and narrow modes: the one view below the controls (and tabs)
+  PanelRect tabs;       ///< narrow mode: the strip of view tabs
   PanelRect inspector;  ///< right column, top
   PanelRect resources;  ///< right column, bottom
 };
 
-/// Tiles `display` for the current style and font. `with_banner` makes room for the error banner.
-Layout ComputeLayout(ImVec2 display, bool with_banner);
+/// Rows of text the error banner needs (0 without an error): the headline, every problem when
+/// expanded, and its buttons.
+int BannerLines(const UiState& state);
+
+/// Tiles `display` for the current style and font, with room for `banner_lines` of error banner.
+Layout ComputeLayout(ImVec2 display, int banner_lines);
+/// Narrow screens: the controls (wrapped onto more rows), a strip of tabs and one view.
+Layout ComputeNarrowLayout(ImVec2 display, int banner_lines);
 /// Embed mode: a strip of controls on top and one view below it.
-Layout ComputeEmbedLayout(ImVec2 display);
+Layout ComputeEmbedLayout(ImVec2 display, int banner_lines);
 
 /// Places the next ImGui window at `r`, fixed (no move, resize or collapse).
 void PlaceNextWindow(const PanelRect& r);

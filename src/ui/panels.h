@@ -30,6 +30,16 @@ void DrawTimeline(api::Lab& lab, UiState& state);
 /// embed.html's strip: step back, run, step and the timeline.
 void DrawEmbedControls(api::Lab& lab, UiState& state, const PanelRect& where);
 void DrawHelpOverlay(UiState& state);
+/// The scenario's description, or the caption of the last noted scripted step delivered.
+void DrawStoryStrip(const api::Lab& lab, UiState& state);
+/// Narrow screens: the tabs that pick the one view shown (UiState::narrow_view).
+void DrawNarrowTabs(UiState& state, const PanelRect& where);
+
+/// SameLine() if an item `width` wide still fits on the current row, else nothing (a new row):
+/// rows of buttons wrap on narrow screens instead of running off the edge.
+void SameLineIfFits(float width);
+/// The seed field shows `seed` (a reset, a new scenario, a link) and drops any refused text.
+void SetSeedField(UiState& state, uint32_t seed);
 
 /// Space or Right steps, Shift+Space or Left steps back, Home/End go to the start/end, R runs or
 /// pauses, F fits the graph, W shows why, T switches the theme, ? or H toggles help, Esc closes it.

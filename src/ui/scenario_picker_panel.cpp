@@ -1,5 +1,6 @@
 // The scenario picker: the files listed in scenarios/index.json. Picking one asks the page to
-// fetch it; the page then loads it through the same lab API as any JS caller.
+// fetch it; the page then loads it through the same lab API as any JS caller. The scenario's
+// description is shown above the graph (story_strip.cpp).
 #include <string>
 
 #include "imgui.h"
@@ -18,12 +19,6 @@ void DrawScenarioPicker(const api::Lab& lab, UiState& state, const PanelRect& wh
       if (ImGui::Selectable(label.c_str(), current)) state.requested_file = entry.file;
       RecordWidget(state, ("scenario:" + entry.file).c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("scenarios/%s", entry.file.c_str());
-    }
-    if (const auto* scenario = lab.Scenario(); scenario && !scenario->description.empty()) {
-      ImGui::Separator();
-      ImGui::PushStyleColor(ImGuiCol_Text, kMutedColor);
-      ImGui::TextWrapped("%s", scenario->description.c_str());
-      ImGui::PopStyleColor();
     }
   }
   ImGui::End();

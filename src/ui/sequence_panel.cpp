@@ -20,6 +20,7 @@ namespace eventlab::ui {
 namespace {
 
 constexpr float kLaneWidthEm = 8.0f;
+constexpr float kMinLaneWidthEm = 5.5f;
 constexpr float kTimeColumnEm = 6.0f;
 
 void FilterPopup(const api::Lab& lab, UiState& state) {
@@ -95,7 +96,10 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
   scale.max_gap_px = em * 3.0f * state.sequence_zoom;
   const view::SequenceLayout seq = view::LayOutSequence(lab.Trace(), cache.Layout(), state.sequence_filter, scale);
 
-  const float lane_w = em * kLaneWidthEm, time_w = em * kTimeColumnEm, header_h = em * 1.8f;
+  // Lanes shrink (down to kMinLaneWidthEm) so more lifelines fit before the diagram scrolls.
+  const float time_w = em * kTimeColumnEm, header_h = em * 1.8f;
+  const float fit_w = (ImGui::GetContentRegionAvail().x - time_w) / static_cast<float>(std::max<size_t>(seq.lanes.size(), 1));
+  const float lane_w = std::clamp(fit_w, em * kMinLaneWidthEm, em * kLaneWidthEm);
   const float content_w = time_w + lane_w * static_cast<float>(seq.lanes.size());
   ImGui::BeginChild("sequence_scroll", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::Dummy(ImVec2(content_w, header_h + seq.height));
@@ -106,12 +110,21 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
   const ImU32 line_col = ImGui::GetColorU32(ImGuiCol_Border);
   const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
 
-  // Follow the current step (or the selected row) when it changes.
+  // Follow the current step (or the selected row) when it changes, down and sideways, so the
+  // selected arrow is in view and not an empty band off to the right.
   if (state.scroll_to_selected || state.follow_latest) {
+    const float view_left = ImGui::GetScrollX(), view_w = ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
     for (const auto& row : seq.rows) {
       if (row.seq != state.selected_seq) continue;
       const float y = header_h + row.y;
       if (y < view_top + header_h || y > view_top + view_h - em) ImGui::SetScrollY(y - view_h * 0.6f);
+      const float lo = time_w + lane_w * static_cast<float>(std::min(row.from_lane, row.to_lane));
+      const float hi = time_w + lane_w * static_cast<float>(std::max(row.from_lane, row.to_lane) + 1);
+      if (lo < view_left + time_w || hi > view_left + view_w) {
+        // Centre the arrow; one wider than the view shows its start (the sender).
+        const float target = hi - lo <= view_w - time_w ? (lo + hi) / 2 - (view_w + time_w) / 2 : lo - time_w;
+        ImGui::SetScrollX(std::max(0.0f, target));
+      }
     }
   }
   // Lifelines, then the visible rows only.
@@ -170,6 +183,10 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
     const std::string kind = lane.substr(0, lane.find(':'));
     dl->AddText(ImGui::GetFont(), em, ImVec2(x - w / 2, header_y + em * 0.35f), view::PackRgba(view::StyleOfKind(kind, state.theme).colour),
                 lane.c_str(), nullptr, 0, &clip);
+    const bool over_header = hovered && mouse.y >= header_y && mouse.y < header_y + header_h && mouse.x >= clip.x &&
+                             mouse.x < clip.z;
+    if (over_header) ImGui::SetTooltip("%s", lane.c_str());  // the full name, which the lane may cut
+    state.widget_rects["sequence_lane:" + lane] = WidgetRect{clip.x, header_y, clip.z - clip.x, header_h};
   }
   if (seq.rows.empty()) dl->AddText(ImVec2(origin.x + 8, origin.y + header_h), muted, lab.Loaded() ? "No deliveries yet: press Space or Step." : "No scenario.");
   ImGui::EndChild();

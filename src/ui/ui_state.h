@@ -76,18 +76,36 @@ struct UiState {
   // Embed mode (embed.html): one view with minimal controls; empty for the full app.
   std::string embed_view;
 
-  // The seed the Reset button uses; re-read from the lab when the scenario changes.
+  // The seed the Reset button uses; re-read from the lab when the scenario changes. The field's
+  // text is kept apart so a value outside 0..4294967295 is refused (seed_error) instead of wrapped.
   uint32_t seed_input = 0;
+  char seed_text[24] = "0";
+  std::string seed_error;
+
+  // Narrow screens (below kNarrowCssWidth): one view at a time behind tabs.
+  std::string narrow_view = "graph";
+  bool narrow = false;  ///< the last frame was laid out narrow
 
   // Scenario picker.
   std::vector<ScenarioEntry> scenarios;
   std::string current_file;                    ///< the file the page last loaded
   std::optional<std::string> requested_file;   ///< picked in the UI, for the page to fetch
 
-  // The banner for a failed load; the previous scenario stays loaded.
+  // The banner for a failed load or a bad link: a headline and every problem ("path: message");
+  // the previous scenario stays loaded.
   std::string load_error;
+  std::vector<std::string> load_problems;
+  bool show_all_problems = false;
+
+  // Requests for the page, forwarded once per frame by the platform (like requested_file).
+  bool copy_link_requested = false;  ///< "Copy link": the page knows the URL of this moment
 
   bool show_help = false;
+
+  // The story strip above the graph: the text it showed last frame (the description or the
+  // current step's note) and whether the whole of it is shown.
+  std::string story_shown;
+  bool story_expanded = false;
 
   // The Resources panel's selection (a resource name); empty or stale means the first one.
   std::string selected_resource;

@@ -64,5 +64,39 @@ TEST_F(LabSend, RefusesWhatAClientCannotSend) {
   EXPECT_EQ(lab_.PendingCount(), 3u);  // only the scripted calls
 }
 
+
+TEST(LabSendOrder, CallsMadeAtOneMomentArriveInTheOrderTheyWereMade) {
+  // A marker moved and at once read: the move must reach the stream first, however the network
+  // jitter falls. Tried under many seeds, since the jitter is drawn per hop.
+  for (uint32_t seed = 1; seed <= 40; ++seed) {
+    Lab lab;
+    ASSERT_TRUE(lab.Load(testing::ReadSourceFile("web/scenarios/streams.json")).empty());
+    lab.Reset(seed);
+    lab.Seek(6);
+    const Json move = {{"stream", "clicks"}, {"consumer", "replay"}, {"shard_id", "shardId-000000000000"}, {"type", "TRIM_HORIZON"}};
+    ASSERT_TRUE(lab.Send("client:page", "kinesis.set_position", move).contains("ok"));
+    ASSERT_TRUE(lab.Send("client:page", "kinesis.consumer_read", {{"stream", "clicks"}, {"consumer", "replay"}}).contains("ok"));
+    lab.RunToEnd();
+    int64_t moved_at = -1;
+    for (const auto& r : lab.Trace()) {
+      if (r.seq > 6 && r.event.kind == "kinesis.set_position" && r.event.to == "stream:clicks") {
+        moved_at = static_cast<int64_t>(r.seq);
+        break;
+      }
+    }
+    ASSERT_GT(moved_at, 0) << "seed " << seed;
+    // The first read of the replay consumer after the sends comes after the move.
+    int64_t first_read = -1;
+    for (const auto& r : lab.Trace()) {
+      if (r.seq > 6 && r.event.kind == "kinesis.consumer_read" && r.event.payload.value("consumer", "") == "replay") {
+        first_read = static_cast<int64_t>(r.seq);
+        break;
+      }
+    }
+    ASSERT_GT(first_read, 0) << "seed " << seed;
+    EXPECT_LT(moved_at, first_read) << "seed " << seed;
+  }
+}
+
 }  // namespace
 }  // namespace eventlab::api

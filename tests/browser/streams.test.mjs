@@ -70,3 +70,31 @@ test('dragging a consumer marker onto a record makes its next read start there',
   await ticks(page, 3);
   await screenshot(page, 'stream-after-read.png');
 });
+
+test('a marker dropped and at once read: the move is delivered before the read', async () => {
+  await page.evaluate(() => window.eventlab.seek(6));
+  await clickWidget(page, 'resource:clicks');
+  await ticks(page, 3);
+  const state = await page.evaluate(() => window.eventlab.state().resources.clicks);
+  const shard = state.shards[0].shard_id;
+  const target = state.shards[0].records[0];
+  const marker = await page.evaluate((n) => window.eventlabPage.widgetRect(n), `stream_marker:replay:${shard}`);
+  const cell = await page.evaluate((n) => window.eventlabPage.widgetRect(n), `stream_record:${shard}:${target.ordinal}`);
+  await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
+  await ticks(page);
+  await page.mouse.down();
+  await ticks(page);
+  await page.mouse.move(cell.x + 3, marker.y + marker.height / 2, { steps: 6 });
+  await ticks(page);
+  await page.mouse.up();
+  await ticks(page, 2);
+  await clickWidget(page, 'stream_read:replay');  // no step in between
+  const from = await page.evaluate(() => window.eventlab.delivered());
+  await page.evaluate(() => window.eventlab.runUntil(1e12));
+  const trace = await page.evaluate(() => window.eventlab.trace());
+  const after = trace.filter((r) => r.seq > from && r.to === 'stream:clicks');
+  const move = after.findIndex((r) => r.kind === 'kinesis.set_position');
+  const read = after.findIndex((r) => r.kind === 'kinesis.consumer_read' && r.payload?.consumer === 'replay');
+  assert.ok(move >= 0 && read >= 0, 'both reached the stream');
+  assert.ok(move < read, 'the move arrived first');
+});

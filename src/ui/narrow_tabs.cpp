@@ -1,0 +1,40 @@
+// Narrow screens (a phone, a small window): a strip of tabs that picks the one view shown below.
+#include <string>
+
+#include "imgui.h"
+#include "ui/panels.h"
+
+namespace eventlab::ui {
+
+namespace {
+
+struct ViewTab {
+  const char* view;   ///< UiState::narrow_view
+  const char* label;
+};
+
+constexpr ViewTab kTabs[] = {{"graph", "Graph"},         {"sequence", "Sequence"},   {"trace", "Trace"},
+                             {"inspector", "Inspector"}, {"resources", "Resources"}, {"scenarios", "Scenarios"}};
+
+}  // namespace
+
+void DrawNarrowTabs(UiState& state, const PanelRect& where) {
+  PlaceNextWindow(where);
+  const ImGuiWindowFlags flags = kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar |
+                                 ImGuiWindowFlags_HorizontalScrollbar;
+  if (ImGui::Begin("###narrow_tabs", nullptr, flags)) {
+    bool first = true;
+    for (const ViewTab& tab : kTabs) {
+      if (!first) SameLineIfFits(ImGui::CalcTextSize(tab.label).x + ImGui::GetStyle().FramePadding.x * 2);
+      first = false;
+      const bool selected = state.narrow_view == tab.view;
+      if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+      if (ImGui::Button(tab.label)) state.narrow_view = tab.view;
+      if (selected) ImGui::PopStyleColor();
+      RecordWidget(state, (std::string("view_tab:") + tab.view).c_str());
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace eventlab::ui

@@ -1,0 +1,59 @@
+// The clipboard both ways: a Copy button in the inspector puts the event on the system clipboard,
+// Ctrl+V pastes it into the WebSocket message field, and Send delivers exactly that text.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { clickWidget, openApp, pressKey, startSite, ticks } from './harness.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site?.close(); });
+
+test('Copy trace line, then Ctrl+V into the WebSocket field round-trips the JSON', async () => {
+  const page = await openApp(site, { viewport: { width: 1600, height: 1100 }, query: '#scenario=live-notifications.json' });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  // Dave connects from the panel and the run goes on until his connection is open.
+  await clickWidget(page, 'resource:notifications');
+  await ticks(page, 3);
+  await clickWidget(page, 'ws_connect:dave');
+  await page.evaluate(() => window.eventlab.runUntil(1e12));
+  await ticks(page, 4);
+
+  await page.evaluate(() => window.eventlab.seek(3));
+  await page.evaluate(() => window.eventlab.runUntil(1e12));
+  await ticks(page, 3);
+  const selected = await page.evaluate(() => window.eventlabPage.selectedSeq());
+  assert.ok(selected > 0);
+  await clickWidget(page, 'inspector_copy_line');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const line = await page.evaluate((seq) => window.eventlabPage.status().selected.seq === seq
+    && window.eventlabPage.status().selected.line, selected);
+  assert.equal(copied, line, 'the clipboard holds the selected event\'s trace line');
+  assert.equal(JSON.parse(copied).seq, selected);
+
+  await clickWidget(page, 'ws_message:dave');
+  await page.keyboard.down('Control');
+  await ticks(page);
+  await pressKey(page, 'KeyV');
+  await page.keyboard.up('Control');
+  await ticks(page, 2);
+  await clickWidget(page, 'ws_send:dave');
+  const sent = await page.evaluate(() => window.eventlab.pending()
+    .find((e) => e.kind === 'client.call' && e.payload?.call === 'websocket.send'));
+  assert.ok(sent, 'Send queued the message');
+  assert.deepEqual(JSON.parse(sent.payload.with.data), JSON.parse(copied), 'the pasted text is the copied JSON');
+  assert.deepEqual(page.pageErrors, []);
+  await page.context().close();
+});
+
+test('Copy link puts a link to this moment on the clipboard', async () => {
+  const page = await openApp(site, { query: '#scenario=hello.json' });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  await pressKey(page, 'Space');
+  await pressKey(page, 'Space');
+  await clickWidget(page, 'copy_link');
+  await page.waitForFunction(() => window.eventlabPage.lastCopied !== null);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const url = new URL(link);
+  assert.equal(url.hash, `#scenario=hello.json&seed=${await page.evaluate(() => window.eventlab.seed())}&step=2`);
+  await page.context().close();
+});
