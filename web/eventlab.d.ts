@@ -122,6 +122,16 @@ export interface Architecture {
   edges: ArchitectureEdge[];
 }
 
+/** A script entry's note as a caption of the run (web/docs/scenario-format.md, "note"). */
+export interface Caption {
+  /** The delivery of the entry's client.call (1-based trace index); in notes(), 0 if the run
+   * never delivers it. */
+  seq: number;
+  /** Index of the entry in the scenario's script. */
+  script: number;
+  text: string;
+}
+
 export interface EventLab {
   /** The lab's id in its module (shared with the page's UI when wrapped with labId). */
   readonly id: number;
@@ -151,6 +161,13 @@ export interface EventLab {
   /** The causes of delivery `seq`: its parent chain as seqs, root cause first, `seq` last.
    * Throws NotDelivered if `seq` has not been delivered. */
   why(seq: number): number[];
+  /** The caption at the current step: the note of the latest delivered client.call that a noted
+   * script entry became; null before any (and on an empty lab). Follows step(), stepBack(),
+   * seek(), reset() and load(); cheap enough for every frame. */
+  caption(): Caption | null;
+  /** Every note in script order with the seq at which it appears in the whole run (0: never).
+   * The first call after a load, reset or send runs ahead once, like runLength(). */
+  notes(): Caption[];
   /** The scenario's architecture as the graph draws it. */
   architecture(): Architecture;
   /** Makes client `client` ("client:page") call `action` with `args` now, as from the page: a

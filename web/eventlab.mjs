@@ -165,6 +165,10 @@ class EventLab {
 
   why(seq) { return this.#call('labWhy', seq); }
 
+  caption() { return this.#call('labCaption'); }
+
+  notes() { return this.#call('labNotes'); }
+
   architecture() { return this.#call('labArchitecture'); }
 
   send(client, action, args = {}) {

@@ -24,21 +24,31 @@ void Lab::Reset(std::optional<uint32_t> seed) {
   // The world's config is owned by the scenario; the aliasing pointer keeps both alive together.
   world_.emplace(std::shared_ptr<const cloud::WorldConfig>(scenario_, scenario_->world.get()));
   world_->Start(kernel_);
+  captions_.Start(scenario_->notes, kernel_.Queue());
   checkpoints_.clear();
   checkpoints_.emplace(0, Checkpoint{kernel_.Snapshot(), *world_});
   run_length_.reset();
   sent_.clear();
 }
 
+void Lab::RunAhead() {
+  const uint64_t here = Delivered();
+  RunToEnd();
+  run_length_ = Delivered();
+  run_notes_ = captions_.All();
+  Seek(here);
+}
+
 uint64_t Lab::RunLength() {
   if (!world_) return 0;
-  if (!run_length_) {
-    const uint64_t here = Delivered();
-    RunToEnd();
-    run_length_ = Delivered();
-    Seek(here);
-  }
+  if (!run_length_) RunAhead();
   return *run_length_;
+}
+
+std::vector<Caption> Lab::Notes() {
+  if (!world_) return {};
+  if (!run_length_) RunAhead();
+  return run_notes_;
 }
 
 const api::Architecture& Lab::Architecture() {
@@ -76,6 +86,7 @@ std::optional<core::TraceRecord> Lab::Step() {
   if (!world_) return std::nullopt;
   auto record = kernel_.Step(*world_);
   if (record) {
+    captions_.OnDelivered(*record);
     ApplySendsAt(Delivered());  // a replay passes the point where the learner sent a call
     TakeCheckpointIfDue();
   }
@@ -137,6 +148,7 @@ bool Lab::Seek(uint64_t seq) {
     auto it = std::prev(checkpoints_.upper_bound(seq));
     kernel_.Restore(it->second.kernel);
     *world_ = it->second.world;
+    captions_.CutTo(Delivered());
   }
   while (Delivered() < seq) {
     if (!Step()) {

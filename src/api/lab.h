@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "api/architecture.h"
+#include "api/captions.h"
 #include "cloud/world.h"
 #include "core/kernel.h"
 #include "scenario/scenario.h"
@@ -75,6 +76,16 @@ class Lab {
   /// run-ahead on first use; the lab's state is unchanged). Empty without a scenario.
   const api::Architecture& Architecture();
 
+  /// The guided-tour caption at the current position: the note of the latest delivered client.call
+  /// event that a noted script entry became, with that delivery's seq and the entry's index.
+  /// nullopt before any noted entry is delivered (and without a scenario). Follows Step, StepBack,
+  /// Seek, Reset and Load; O(1), so a page can ask every frame.
+  std::optional<Caption> CurrentCaption() const { return captions_.Current(); }
+  /// Every note of the scenario in script order, each with the seq at which its entry is delivered
+  /// in the whole run (0 if the run ends, or reaches limits.max_events, before it). The first call
+  /// after a load, reset or Send() runs ahead like RunLength(); the lab's state is unchanged.
+  std::vector<Caption> Notes();
+
   /// Makes client `client` ("client:page") call `action` with `args` now, as a learner does from
   /// the page: a client.call event is scheduled at the current time and the call goes out when it
   /// is delivered, like a scripted one. The call becomes part of this run: stepping back before it
@@ -97,6 +108,8 @@ class Lab {
     cloud::World world;
   };
   void TakeCheckpointIfDue();
+  /// Runs to the end once and comes back, for RunLength() and Notes().
+  void RunAhead();
   /// A call sent from the page (Send()).
   struct SentCall {
     std::string client, action;
@@ -111,6 +124,8 @@ class Lab {
   std::optional<cloud::World> world_;
   std::map<uint64_t, Checkpoint> checkpoints_;  ///< by delivery count
   std::optional<uint64_t> run_length_;           ///< RunLength() once known; reset with the run
+  std::vector<Caption> run_notes_;               ///< Notes() of the whole run, valid with run_length_
+  CaptionTrack captions_;                        ///< noted deliveries up to the current position
   std::map<uint64_t, std::vector<SentCall>> sent_;  ///< by the delivery count they followed
   std::optional<api::Architecture> architecture_;  ///< of the loaded scenario, once asked for
 };

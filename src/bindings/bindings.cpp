@@ -229,6 +229,24 @@ std::string LabSend(uint32_t id, val client, val action, val args_text) {
   });
 }
 
+Json CaptionJson(const api::Caption& c) { return {{"seq", c.seq}, {"script", c.script}, {"text", c.text}}; }
+
+std::string LabCaption(uint32_t id) {
+  // Asked every frame: null, like the other reads, when nothing is loaded or no note shows yet.
+  return WithLab(id, [&](api::Lab& lab) {
+    const std::optional<api::Caption> caption = lab.CurrentCaption();
+    return Ok(caption ? Dump(CaptionJson(*caption)) : "null");
+  });
+}
+
+std::string LabNotes(uint32_t id) {
+  return WithLab(id, [&](api::Lab& lab) {
+    Json notes = Json::array();
+    for (const api::Caption& c : lab.Notes()) notes.push_back(CaptionJson(c));
+    return Ok(Dump(notes));
+  });
+}
+
 std::string LabArchitecture(uint32_t id) {
   return WithLab(id, [&](api::Lab& lab) {
     if (!lab.Loaded()) return NotLoaded("architecture");
@@ -310,6 +328,8 @@ EMSCRIPTEN_BINDINGS(eventlab) {
   emscripten::function("labSeed", &LabSeed);
   emscripten::function("labRunLength", &LabRunLength);
   emscripten::function("labWhy", &LabWhy);
+  emscripten::function("labCaption", &LabCaption);
+  emscripten::function("labNotes", &LabNotes);
   emscripten::function("labArchitecture", &LabArchitecture);
   emscripten::function("labSend", &LabSend);
   emscripten::function("labDelivered", &LabDelivered);

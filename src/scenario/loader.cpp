@@ -115,7 +115,25 @@ void LoadResources(const Json& doc, WorldConfig& w, ResourceKinds& kinds, Proble
   }
 }
 
-void LoadScript(const Json& doc, WorldConfig& w, const ResourceKinds& kinds, Problems& p) {
+// Characters as a reader counts them: UTF-8 continuation bytes do not start a new one.
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+void LoadNote(const Json& entry, const std::string& path, uint32_t index, Scenario& s, Problems& p) {
+  auto note = ReadString(entry, "note", path, p);
+  if (!note) return;  // absent, or not a string (already reported)
+  const std::string at = Child(path, "note");
+  if (note->find_first_not_of(" \t\r\n") == std::string::npos) return p.Add(at, "a note needs some text (or leave it out)");
+  if (const size_t n = CodePoints(*note); n > kMaxNoteChars) {
+    return p.Add(at, "a note is at most " + std::to_string(kMaxNoteChars) + " characters, got " + std::to_string(n));
+  }
+  s.notes.push_back({index, *note});
+}
+
+void LoadScript(const Json& doc, WorldConfig& w, Scenario& s, const ResourceKinds& kinds, Problems& p) {
   auto it = doc.find("script");
   if (it == doc.end()) return;
   if (!it->is_array()) return p.Add("/script", "expected an array of scripted calls, got " + TypeName(*it));
@@ -126,7 +144,8 @@ void LoadScript(const Json& doc, WorldConfig& w, const ResourceKinds& kinds, Pro
       p.Add(path, "expected {\"at\", \"client\", \"call\", \"with\"}, got " + TypeName(a));
       continue;
     }
-    CheckKeys(a, path, {"at", "client", "call", "with", "as"}, p);
+    CheckKeys(a, path, {"at", "client", "call", "with", "as", "note"}, p);
+    LoadNote(a, path, static_cast<uint32_t>(i), s, p);
     cloud::ScriptedCall call;
     if (!a.contains("at")) p.Add(path, "missing \"at\": when the call is made, such as \"0s\"");
     else if (auto at = ParseDurationAt(a["at"], Child(path, "at"), p)) {
@@ -187,7 +206,7 @@ LoadResult LoadScenarioJson(const Json& doc) {
   LoadLimits(doc, *world, p);
   ResourceKinds kinds;
   LoadResources(doc, *world, kinds, p);
-  LoadScript(doc, *world, kinds, p);
+  LoadScript(doc, *world, *scenario, kinds, p);
   if (!p.Empty()) {
     result.errors = p.Take();
     return result;

@@ -198,6 +198,76 @@ describe('stepping', () => {
   });
 });
 
+describe('captions', () => {
+  // hello.json with notes of its own on the first and third entries, so the test does not depend on
+  // the shipped wording.
+  const noted = JSON.parse(hello);
+  noted.script[0].note = 'first job';
+  delete noted.script[1].note;
+  noted.script[2].note = 'the big one';
+  const callSeqs = (l) => l.trace().filter((e) => e.kind === 'client.call').map((e) => e.seq);
+
+  test('caption() is null before the first noted step and {seq, script, text} from its delivery', () => {
+    lab.load(noted);
+    assert.equal(lab.caption(), null);
+    lab.runUntil(Number.MAX_SAFE_INTEGER);
+    const [first, second, third] = callSeqs(lab);
+    assert.ok(first < second && second < third, `client.call seqs ${first}, ${second}, ${third}`);
+    lab.seek(first - 1);
+    assert.equal(lab.caption(), null);
+    lab.step();
+    assert.deepEqual(lab.caption(), { seq: first, script: 0, text: 'first job' });
+    lab.seek(third - 1);  // the unnoted second entry does not replace it
+    assert.deepEqual(lab.caption(), { seq: first, script: 0, text: 'first job' });
+    lab.step();
+    assert.deepEqual(lab.caption(), { seq: third, script: 2, text: 'the big one' });
+    lab.runUntil(Number.MAX_SAFE_INTEGER);
+    assert.equal(lab.caption().seq, third);
+    lab.seek(third);
+    assert.equal(lab.stepBack(), true);
+    assert.equal(lab.caption().seq, first);
+    lab.reset(5);
+    assert.equal(lab.caption(), null);
+  });
+
+  test('notes() lists every note with the seq it appears at, and leaves the position alone', () => {
+    lab.load(noted);
+    lab.step();
+    const notes = lab.notes();
+    assert.equal(lab.delivered(), 1);
+    lab.runUntil(Number.MAX_SAFE_INTEGER);
+    const [first, , third] = callSeqs(lab);
+    assert.deepEqual(notes, [
+      { seq: first, script: 0, text: 'first job' },
+      { seq: third, script: 2, text: 'the big one' },
+    ]);
+  });
+
+  test('notes never enter the trace', () => {
+    const plain = JSON.parse(hello);
+    for (const entry of plain.script) delete entry.note;
+    lab.load(plain);
+    lab.runUntil(Number.MAX_SAFE_INTEGER);
+    const without = lab.traceJsonl();
+    assert.deepEqual(lab.notes(), []);
+    lab.load(noted);
+    lab.runUntil(Number.MAX_SAFE_INTEGER);
+    assert.equal(lab.traceJsonl(), without);
+  });
+
+  test('a bad note is InvalidScenario naming its path; an empty lab has no caption', async () => {
+    const bad = JSON.parse(hello);
+    bad.script[1].note = '';
+    throwsLabError(() => lab.load(bad), 'InvalidScenario', '/script/1/note');
+    bad.script[1].note = 7;
+    throwsLabError(() => lab.load(bad), 'InvalidScenario', '/script/1/note');
+    const fresh = await createEventLab();
+    assert.equal(fresh.caption(), null);
+    assert.deepEqual(fresh.notes(), []);
+    fresh.dispose();
+  });
+});
+
 describe('reset', () => {
   test('goes back to time 0, keeps or replaces the seed, emits "reset"', () => {
     lab.load(hello);
@@ -335,7 +405,8 @@ describe('lifecycle', () => {
     const calls = [
       () => gone.load(hello), () => gone.reset(), () => gone.step(), () => gone.stepBack(),
       () => gone.seek(0), () => gone.runUntil(1), () => gone.now(), () => gone.pending(),
-      () => gone.trace(), () => gone.traceJsonl(), () => gone.state(), () => gone.on('event', () => {}),
+      () => gone.trace(), () => gone.traceJsonl(), () => gone.state(), () => gone.caption(), () => gone.notes(),
+      () => gone.on('event', () => {}),
     ];
     for (const call of calls) throwsLabError(call, 'Disposed');
   });

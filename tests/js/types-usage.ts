@@ -4,6 +4,7 @@ import {
   EventLabError,
   createEventLab,
   wrapModule,
+  type Caption,
   type EventLab,
   type EventLabModule,
   type LabState,
@@ -44,6 +45,15 @@ async function main(): Promise<void> {
   const state: LabState = lab.state();
   const limited: boolean = state.hit_event_limit;
   console.log(back, ran, capped, now, firstPending, trace.length, range.length, jsonl.length, state.seq, limited);
+
+  const caption: Caption | null = lab.caption();
+  if (caption) console.log(caption.seq, caption.script, caption.text.length);
+  const notes: Caption[] = lab.notes();
+  const firstNoteSeq: number | undefined = notes[0]?.seq;
+  console.log(firstNoteSeq);
+  // @ts-expect-error: caption() may be null
+  const notNull: Caption = lab.caption();
+  console.log(notNull);
 
   const offEvent: () => void = lab.on('event', (ev) => console.log(ev.seq, ev.kind));
   const offReset = lab.on('reset', (r) => console.log(r.seed, r.time_us));
