@@ -287,6 +287,7 @@ void HandleMouse(api::Lab& lab, UiState& state, ViewCache& cache, const Canvas& 
 void DrawGraphView(api::Lab& lab, UiState& state, ViewCache& cache, double dt_s) {
   cache.Sync(lab);
   AdvanceShownClock(lab, state, dt_s);
+  DrawStoryStrip(lab, state);
   if (ImGui::SmallButton("Fit")) state.camera.fit_pending = true;
   RecordWidget(state, "graph_fit");
   ImGui::SameLine();
@@ -347,7 +348,9 @@ void DrawGraphView(api::Lab& lab, UiState& state, ViewCache& cache, double dt_s)
 
 void DrawGraphPanel(api::Lab& lab, UiState& state, ViewCache& cache, const PanelRect& where, double dt_s) {
   PlaceNextWindow(where);
-  if (ImGui::Begin("Architecture###graph", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+  // An embed is the graph alone: its title bar would only take room from a small frame.
+  const ImGuiWindowFlags title = state.embed_view.empty() ? 0 : ImGuiWindowFlags_NoTitleBar;
+  if (ImGui::Begin("Architecture###graph", nullptr, kPanelFlags | title | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
     DrawGraphView(lab, state, cache, dt_s);
   }
   ImGui::End();

@@ -102,9 +102,7 @@ struct UiState {
 
   bool show_help = false;
 
-  // The story strip above the graph: the text it showed last frame (the description or the
-  // current step's note) and whether the whole of it is shown.
-  std::string story_shown;
+  // The story strip above the graph: whether the whole of a long description or note is shown.
   bool story_expanded = false;
 
   // The Resources panel's selection (a resource name); empty or stale means the first one.
