@@ -28,7 +28,7 @@ void DrawEmbedControls(api::Lab& lab, UiState& state, const PanelRect& where) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     const auto* scenario = lab.Scenario();
-    ImGui::TextColored(kMutedColor, "%s  t = %s", scenario ? scenario->title.c_str() : "loading...", SecondsText(lab.NowUs()).c_str());
+    ImGui::TextColored(kMutedColor, "%s  t = %s", scenario ? scenario->title.c_str() : "loading...", ClockText(lab.NowUs()).c_str());
     DrawTimeline(lab, state);
   }
   ImGui::End();
