@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/text_fit.h"
 
 namespace eventlab::ui {
 
@@ -35,13 +36,13 @@ void DrawAuthorizers(const nlohmann::json& s, ImGuiTableFlags flags) {
   for (const auto& e : entries) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FieldText(e, "authorizer").c_str());
+    TextWithTooltip(FieldText(e, "authorizer").c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FieldText(e, "principal_id").c_str());
+    TextWithTooltip(FieldText(e, "principal_id").c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(FieldText(e, "effect").c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FieldText(e, "expires_at").c_str());
+    TextWithTooltip(FieldText(e, "expires_at").c_str());
   }
   ImGui::EndTable();
 }
@@ -68,11 +69,11 @@ void DrawApiView(const nlohmann::json& s) {
     for (const auto& r : routes) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FieldText(r, "route").c_str());
+      TextWithTooltip(FieldText(r, "route").c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("-> %s", FieldText(r, "function").c_str());
+      TextWithTooltip(("-> " + FieldText(r, "function")).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FieldText(r, "authorizer").c_str());
+      TextWithTooltip(FieldText(r, "authorizer").c_str());
     }
     ImGui::EndTable();
   }

@@ -16,6 +16,7 @@
 #include "ui/panels.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/time_text.h"
 
 namespace eventlab::ui {
 
@@ -114,8 +115,9 @@ void DrawExpiry(const std::string& url, int64_t now) {
   if (signed_at && digits) {
     const int64_t end = *signed_at + std::stoll(expires) * kUsPerSecond;
     const int64_t left_s = (end - now) / kUsPerSecond;
-    if (end > now) ImGui::TextColored(kAccentColor, "expires in %" PRId64 "s", left_s + ((end - now) % kUsPerSecond ? 1 : 0));
-    else ImGui::TextColored(kErrorColor, "expired %" PRId64 "s ago", (now - end) / kUsPerSecond);
+    // Whole seconds, as X-Amz-Expires counts them: the time left rounds up, the time past down.
+    if (end > now) ImGui::TextColored(kAccentColor, "expires in %s", DurationText((left_s + ((end - now) % kUsPerSecond ? 1 : 0)) * kUsPerSecond).c_str());
+    else ImGui::TextColored(kErrorColor, "expired %s ago", DurationText((now - end) / kUsPerSecond * kUsPerSecond).c_str());
   } else {
     ImGui::TextColored(kErrorColor, "unreadable X-Amz-Date or X-Amz-Expires");
   }

@@ -10,6 +10,8 @@
 #include "ui/panels.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/text_fit.h"
+#include "ui/time_text.h"
 
 namespace eventlab::ui {
 
@@ -31,7 +33,7 @@ void LocalStorage(const nlohmann::json& page) {
   for (auto it = storage.begin(); it != storage.end(); ++it) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(it.key().c_str());
+    TextWithTooltip(it.key().c_str());
     ImGui::TableNextColumn();
     ImGui::TextWrapped("%s", ScalarText(it.value()).c_str());
   }
@@ -53,9 +55,9 @@ void Cookies(const nlohmann::json& page) {
     for (const auto& c : cookies) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FieldText(c, "name").c_str());
+      TextWithTooltip(FieldText(c, "name").c_str());
       ImGui::TableNextColumn();
-      ImGui::Text("%s %s", FieldText(c, "domain").c_str(), FieldText(c, "path").c_str());
+      TextWithTooltip((FieldText(c, "domain") + " " + FieldText(c, "path")).c_str());
       ImGui::TableNextColumn();
       const bool http_only = c.value("http_only", false);
       ImGui::TextColored(http_only ? kAccentColor : kErrorColor, "%s", http_only ? "yes: hidden from scripts" : "no: readable");
@@ -82,8 +84,9 @@ void WebSocketConnection(api::Lab& lab, UiState& ui, const std::string& client, 
   ImGui::TextColored(kMutedColor, "connection %s, %" PRId64 " sent", FieldText(ws, "connection_id").c_str(), FieldInt(ws, "sent"));
   const nlohmann::json& received = FieldArray(ws, "received");
   if (received.empty()) ImGui::TextColored(kMutedColor, "  no messages received");
+  const int decimals = FieldTimeDecimals(received, "time_us");
   for (const auto& m : received) {
-    ImGui::TextColored(kMutedColor, "  %s", MillisText(FieldInt(m, "time_us")).c_str());
+    ImGui::TextColored(kMutedColor, "  %s", FixedSecondsText(FieldInt(m, "time_us"), decimals).c_str());
     ImGui::SameLine();
     ImGui::TextWrapped("%s", ScalarText(m.value("data", nlohmann::json())).c_str());
   }

@@ -157,7 +157,7 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
       ImGui::TextColored(kMutedColor, "No scenario loaded yet: pick one on the left.");
     } else {
       const uint64_t pending = lab.PendingCount();
-      ImGui::Text("t = %s", SecondsText(lab.NowUs()).c_str());
+      ImGui::Text("t = %s", ClockText(lab.NowUs()).c_str());
       char counts[96];
       snprintf(counts, sizeof counts, "| delivered %llu | pending %u | seed %u%s",
                static_cast<unsigned long long>(lab.Delivered()), static_cast<unsigned>(pending), lab.Seed(),

@@ -30,7 +30,7 @@ void DrawEmbedControls(api::Lab& lab, UiState& state, const PanelRect& where) {
     ImGui::SameLine();
     const auto* scenario = lab.Scenario();
     const char* title = scenario ? scenario->title.c_str() : state.load_error.empty() ? "loading..." : "no scenario";
-    ImGui::TextColored(kMutedColor, "%s  t = %s", title, SecondsText(lab.NowUs()).c_str());
+    ImGui::TextColored(kMutedColor, "%s  t = %s", title, ClockText(lab.NowUs()).c_str());
     DrawTimeline(lab, state);
   }
   ImGui::End();

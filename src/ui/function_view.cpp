@@ -37,7 +37,7 @@ void DrawContainerCache(const nlohmann::json& c) {
     return;
   }
   for (const auto& e : calls)
-    ImGui::Text("%s until %s", FieldText(e, "action").c_str(), SecondsText(FieldInt(e, "expires_us")).c_str());
+    ImGui::Text("%s until %s", FieldText(e, "action").c_str(), ClockText(FieldInt(e, "expires_us")).c_str());
   if (values.is_object())
     for (auto it = values.begin(); it != values.end(); ++it) ImGui::TextColored(kMutedColor, "container.%s", it.key().c_str());
 }
@@ -90,9 +90,9 @@ void DrawRecent(const nlohmann::json& recent) {
     if (cold) ImGui::TextColored(kAccentColor, "cold");
     else ImGui::TextUnformatted("warm");
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(MillisText(FieldInt(r, "init_us")).c_str());
+    ImGui::TextUnformatted(DurationText(FieldInt(r, "init_us")).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(MillisText(FieldInt(r, "run_us")).c_str());
+    ImGui::TextUnformatted(DurationText(FieldInt(r, "run_us")).c_str());
     ImGui::TableNextColumn();
     if (r.is_object() && r.contains("error") && !r.at("error").is_null())
       ImGui::TextColored(kErrorColor, "%s", FieldText(r, "error").c_str());
@@ -106,8 +106,9 @@ void DrawLogs(const nlohmann::json& logs) {
     ImGui::TextColored(kMutedColor, "No log lines.");
     return;
   }
+  const int decimals = FieldTimeDecimals(logs, "time_us");
   for (const auto& l : logs) {
-    ImGui::TextColored(kMutedColor, "%s %s", SecondsText(FieldInt(l, "time_us")).c_str(),
+    ImGui::TextColored(kMutedColor, "%s %s", FixedSecondsText(FieldInt(l, "time_us"), decimals).c_str(),
                        FieldText(l, "request_id").substr(0, 8).c_str());
     ImGui::SameLine();
     ImGui::TextWrapped("%s", FieldText(l, "line").c_str());
@@ -121,7 +122,7 @@ void DrawFunctionView(const nlohmann::json& s) {
               FieldInt(s, "invocations"), FieldInt(s, "cold_starts"), FieldInt(s, "errors"), FieldInt(s, "throttles"));
   ImGui::TextColored(kMutedColor, "%u running   %" PRId64 " containers expired   timeout %s",
                      static_cast<unsigned>(FieldArray(s, "running").size()), FieldInt(s, "expired"),
-                     MillisText(FieldInt(s, "timeout_us")).c_str());
+                     DurationText(FieldInt(s, "timeout_us")).c_str());
   ImGui::TextUnformatted("Containers");
   DrawContainers(FieldArray(s, "containers"));
   ImGui::TextUnformatted("Recent invocations");

@@ -217,8 +217,8 @@ void ParticleTooltip(const api::Lab& lab, uint64_t id, uint64_t seq) {
   ImGui::BeginTooltip();
   ImGui::Text("%s", e->kind.c_str());
   ImGui::TextColored(kMutedColor, "%s -> %s", e->from.c_str(), e->to.c_str());
-  if (seq > 0) ImGui::TextColored(kMutedColor, "delivered as #%llu at %s", static_cast<unsigned long long>(seq), SecondsText(e->time.us).c_str());
-  else ImGui::TextColored(kMutedColor, "in flight, due at %s", SecondsText(e->time.us).c_str());
+  if (seq > 0) ImGui::TextColored(kMutedColor, "delivered as #%llu at %s", static_cast<unsigned long long>(seq), ClockText(e->time.us).c_str());
+  else ImGui::TextColored(kMutedColor, "in flight, due at %s", ClockText(e->time.us).c_str());
   if (e->error) ImGui::TextColored(kErrorColor, "%s: %s", e->error->code.c_str(), e->error->message.c_str());
   ImGui::TextDisabled("click to inspect");
   ImGui::EndTooltip();

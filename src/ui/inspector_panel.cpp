@@ -41,7 +41,7 @@ void DrawPendingEvent(const api::Lab& lab, UiState& state) {
     const core::Event& e = *pending;
     if (e.id != state.selected_pending_id) continue;
     ImGui::Text("in flight  %s", e.kind.c_str());
-    ImGui::TextColored(kMutedColor, "due at %s   %s -> %s", SecondsText(e.time.us).c_str(), e.from.c_str(), e.to.c_str());
+    ImGui::TextColored(kMutedColor, "due at %s   %s -> %s", ClockText(e.time.us).c_str(), e.from.c_str(), e.to.c_str());
     ImGui::TextColored(kMutedColor, "event id %llu: not delivered yet", static_cast<unsigned long long>(e.id));
     ImGui::Separator();
     DrawErrorAndPayload(e);
@@ -90,7 +90,7 @@ void DrawInspectorPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
     const core::TraceRecord& r = trace[state.selected_seq - 1];
     const core::Event& e = r.event;
     ImGui::Text("#%llu  %s", static_cast<unsigned long long>(r.seq), e.kind.c_str());
-    ImGui::TextColored(kMutedColor, "at %s   %s -> %s", SecondsText(e.time.us).c_str(), e.from.c_str(), e.to.c_str());
+    ImGui::TextColored(kMutedColor, "at %s   %s -> %s", ClockText(e.time.us).c_str(), e.from.c_str(), e.to.c_str());
     ImGui::TextColored(kMutedColor, "event id %llu", static_cast<unsigned long long>(e.id));
     if (e.parent) {
       const uint64_t cause = SeqOfEvent(trace, *e.parent);

@@ -1,10 +1,13 @@
 // JSON tree view. Strings show quoted, like the trace format; keys keep nlohmann's sorted order.
+// Integers under keys that name a time unit ("idle_us") show their human reading beside them.
 #include "ui/json_tree.h"
 
+#include <cstdint>
 #include <string>
 
 #include "imgui.h"
 #include "ui/style.h"
+#include "ui/time_text.h"
 
 namespace eventlab::ui {
 
@@ -18,7 +21,12 @@ void DrawScalar(const char* key, const nlohmann::json& value) {
     ImGui::TextWrapped("\"%s\"", value.get_ref<const std::string&>().c_str());
     ImGui::PopStyleColor();
   } else {
-    ImGui::TextWrapped("%s", value.dump().c_str());
+    // Integers beyond int64 (unsigned) have no time reading; the raw number still shows.
+    std::string human;
+    if (value.is_number_integer() && (!value.is_number_unsigned() || value.get<uint64_t>() <= INT64_MAX))
+      human = KeyedTimeText(key, value.get<int64_t>());
+    if (human.empty()) ImGui::TextWrapped("%s", value.dump().c_str());
+    else ImGui::TextWrapped("%s (%s)", value.dump().c_str(), human.c_str());
   }
 }
 

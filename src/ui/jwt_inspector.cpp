@@ -15,6 +15,7 @@
 #include "ui/panels.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/time_text.h"
 
 namespace eventlab::ui {
 
@@ -60,13 +61,14 @@ nlohmann::json DecodePart(const std::string& part) {
   return nlohmann::json::parse(text.value(), nullptr, false);
 }
 
-// "2026-03-02T10:00:00Z (in 59m 58s)" for an epoch-seconds claim, relative to the simulated now.
+// "2026-03-02T10:00:00.000Z (in 59 min 58 s)" for an epoch-seconds claim, relative to the simulated now.
 std::string ClaimTime(int64_t epoch_s, int64_t now_epoch_s) {
   epoch_s = std::clamp<int64_t>(epoch_s, -100000000000LL, 100000000000LL);  // claims are untrusted
   const int64_t delta = epoch_s - now_epoch_s;
   const int64_t abs = delta < 0 ? -delta : delta;
-  char rel[64];
-  snprintf(rel, sizeof rel, "%s%" PRId64 "m %" PRId64 "s%s", delta < 0 ? "" : "in ", abs / 60, abs % 60, delta < 0 ? " ago" : "");
+  // The clamp keeps abs * 1e6 far inside int64.
+  const std::string span = DurationText(abs * 1000000);
+  const std::string rel = delta < 0 ? span + " ago" : "in " + span;
   return core::FormatIsoUtc(epoch_s * 1000000) + " (" + rel + ")";
 }
 

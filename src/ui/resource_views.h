@@ -2,12 +2,14 @@
 // view draws one resource's State() JSON; a field of the wrong type shows as empty, never throws.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "api/lab.h"
+#include "ui/time_text.h"
 #include "ui/ui_state.h"
 
 namespace eventlab::ui {
@@ -77,7 +79,12 @@ inline const nlohmann::json& FieldArray(const nlohmann::json& obj, const char* k
 /// client) through Lab::Send; returns a line for the view: what was sent, or why it was refused.
 std::string SendAsPageClient(api::Lab& lab, const std::string& action, const nlohmann::json& args);
 
-/// Microseconds as milliseconds with three decimals ("250.000 ms").
-std::string MillisText(int64_t us);
+/// The decimals that show every `rows[i][key]` time exactly (view::TimePrecisionFor), so one
+/// list or column of times shares one FixedSecondsText format.
+inline int FieldTimeDecimals(const nlohmann::json& rows, const char* key) {
+  int decimals = 0;
+  for (const auto& r : rows) decimals = std::max(decimals, TimeDecimalsFor(FieldInt(r, key)));
+  return decimals;
+}
 
 }  // namespace eventlab::ui

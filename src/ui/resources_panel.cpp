@@ -2,8 +2,6 @@
 // readable view of the selected one's state (buckets, functions, APIs and tables have their own
 // views; queues, clients and the rest fall back to the JSON tree).
 #include <algorithm>
-#include <cinttypes>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,13 +13,6 @@
 #include "ui/style.h"
 
 namespace eventlab::ui {
-
-std::string MillisText(int64_t us) {
-  char text[40];
-  const int64_t abs_us = us < 0 ? -us : us;
-  snprintf(text, sizeof text, "%s%" PRId64 ".%03" PRId64 " ms", us < 0 ? "-" : "", abs_us / 1000, abs_us % 1000);
-  return text;
-}
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include "ui/panels.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/text_fit.h"
 
 namespace eventlab::ui {
 
@@ -26,7 +27,7 @@ void Documents(const std::string& index, const nlohmann::json& ix) {
   for (auto it = docs.begin(); it != docs.end(); ++it) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(it.key().c_str());
+    TextWithTooltip(it.key().c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(FieldText(it.value(), "_version").c_str());
     ImGui::TableNextColumn();

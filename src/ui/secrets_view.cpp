@@ -8,6 +8,8 @@
 #include "ui/json_tree.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/text_fit.h"
+#include "ui/time_text.h"
 
 namespace eventlab::ui {
 
@@ -30,7 +32,7 @@ void DrawSecretView(const nlohmann::json& s) {
   ImGui::TextWrapped("%s", FieldText(s, "arn").c_str());
   ImGui::Text("%" PRId64 " reads, %" PRId64 " writes, %" PRId64 " rotations   last reader %s", FieldInt(s, "reads"), FieldInt(s, "writes"),
               FieldInt(s, "rotations"), FieldText(s, "last_reader").c_str());
-  if (FieldInt(s, "rotation_every_us") > 0) ImGui::TextColored(kMutedColor, "rotates every %s", MillisText(FieldInt(s, "rotation_every_us")).c_str());
+  if (FieldInt(s, "rotation_every_us") > 0) ImGui::TextColored(kMutedColor, "rotates every %s", DurationText(FieldInt(s, "rotation_every_us")).c_str());
   const nlohmann::json& versions = FieldArray(s, "versions");
   if (!versions.empty() && ImGui::BeginTable("secret_versions", 4, kTableFlags)) {
     ImGui::TableSetupColumn("version id");
@@ -41,15 +43,15 @@ void DrawSecretView(const nlohmann::json& s) {
     for (const auto& v : versions) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FieldText(v, "version_id").c_str());
+      TextWithTooltip(FieldText(v, "version_id").c_str());
       ImGui::TableNextColumn();
       const std::string stages = Stages(v.value("stages", nlohmann::json::array()));
       if (stages.find("AWSCURRENT") != std::string::npos) ImGui::TextColored(kAccentColor, "%s", stages.c_str());
       else ImGui::TextUnformatted(stages.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FieldText(v, "created").c_str());
+      TextWithTooltip(FieldText(v, "created").c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(FieldText(v, "value").c_str());
+      TextWithTooltip(FieldText(v, "value").c_str());
     }
     ImGui::EndTable();
   }

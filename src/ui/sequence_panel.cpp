@@ -159,14 +159,14 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
     dl->AddText(ImGui::GetFont(), em * 0.8f, ImVec2(label_x, y - em * 0.95f),
                 row.error ? view::PackRgba(view::EventColour("", true, state.theme)) : ImGui::GetColorU32(ImGuiCol_Text),
                 label.c_str());
-    dl->AddText(ImGui::GetFont(), em * 0.75f, ImVec2(origin.x + 4, y - em * 0.6f), muted, SecondsText(row.time_us).c_str());
+    dl->AddText(ImGui::GetFont(), em * 0.75f, ImVec2(origin.x + 4, y - em * 0.6f), muted, ClockText(row.time_us).c_str());
     char name[40];
     snprintf(name, sizeof name, "sequence_row:%llu", static_cast<unsigned long long>(row.seq));
     state.widget_rects[name] = WidgetRect{left, y - em * 0.7f, right - left, em};
     if (over) {
       ImGui::BeginTooltip();
       ImGui::Text("#%llu %s", static_cast<unsigned long long>(row.seq), e.kind.c_str());
-      ImGui::TextColored(kMutedColor, "%s -> %s at %s", e.from.c_str(), e.to.c_str(), SecondsText(row.time_us).c_str());
+      ImGui::TextColored(kMutedColor, "%s -> %s at %s", e.from.c_str(), e.to.c_str(), ClockText(row.time_us).c_str());
       ImGui::EndTooltip();
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) CommandSelect(state, row.seq);
     }

@@ -1,14 +1,16 @@
-// Simulated times as the UI shows them: seconds with six decimals ("2.002846s"), like the CLI's
-// readable trace, so columns line up and compare at a glance.
+// The UI's time texts are the view layer's (view/units.h, tested natively); this header names
+// them in eventlab::ui so panels keep calling them unqualified.
 #pragma once
 
-#include <cstdint>
-#include <string>
+#include "view/units.h"
 
 namespace eventlab::ui {
 
-std::string SecondsText(int64_t us);
-/// A duration for people, rounded down: "10m 0s", "1.250s", "350ms".
-std::string DurationText(int64_t us);
+using view::ClockText;
+using view::DurationText;
+using view::FixedSecondsText;
+using view::KeyedTimeText;
+using view::TimeDecimalsFor;
+using view::TimePrecisionFor;
 
 }  // namespace eventlab::ui

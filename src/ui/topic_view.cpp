@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/text_fit.h"
 #include "ui/time_text.h"
 
 namespace eventlab::ui {
@@ -33,7 +34,7 @@ void Subscriptions(const nlohmann::json& s) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(FieldText(sub, "protocol").c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FieldText(sub, "endpoint").c_str());
+    TextWithTooltip(FieldText(sub, "endpoint").c_str());
     if (sub.contains("dead_letter_queue") && sub["dead_letter_queue"].is_string()) {
       ImGui::TextColored(kMutedColor, "DLQ %s", FieldText(sub, "dead_letter_queue").c_str());
     }
@@ -68,15 +69,15 @@ void Deliveries(const nlohmann::json& s) {
     ImGui::TextUnformatted(FieldText(d, "message_id").substr(0, 8).c_str());
     ImGui::TableNextColumn();
     const int64_t i = FieldInt(d, "subscription", -1);
-    ImGui::TextUnformatted(i >= 0 && static_cast<size_t>(i) < subs.size()
-                               ? (FieldText(subs[i], "protocol") + " " + FieldText(subs[i], "endpoint")).c_str() : "-");
+    TextWithTooltip(i >= 0 && static_cast<size_t>(i) < subs.size()
+                        ? (FieldText(subs[i], "protocol") + " " + FieldText(subs[i], "endpoint")).c_str() : "-");
     ImGui::TableNextColumn();
     ImGui::TextColored(StatusColour(FieldText(d, "status")), "%s", FieldText(d, "status").c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%" PRId64, FieldInt(d, "attempts"));
     ImGui::TableNextColumn();
-    if (d.contains("next_attempt_us") && d["next_attempt_us"].is_number()) ImGui::Text("retry at %s", SecondsText(FieldInt(d, "next_attempt_us")).c_str());
-    if (d.contains("last_error") && d["last_error"].is_string()) ImGui::TextColored(kErrorColor, "%s", FieldText(d, "last_error").c_str());
+    if (d.contains("next_attempt_us") && d["next_attempt_us"].is_number()) ImGui::Text("retry at %s", ClockText(FieldInt(d, "next_attempt_us")).c_str());
+    if (d.contains("last_error") && d["last_error"].is_string()) TextColoredWithTooltip(kErrorColor, FieldText(d, "last_error").c_str());
   }
   ImGui::EndTable();
 }
@@ -88,8 +89,9 @@ void Inboxes(const nlohmann::json& s) {
     if (!ImGui::CollapsingHeader(box == std::string("email") ? "Email inboxes" : "SMS inboxes", ImGuiTreeNodeFlags_DefaultOpen)) continue;
     for (auto it = inbox.begin(); it != inbox.end(); ++it) {
       ImGui::TextColored(kAccentColor, "%s  (%zu)", it.key().c_str(), it.value().size());
+      const int decimals = FieldTimeDecimals(it.value(), "time_us");
       for (const auto& m : it.value()) {
-        ImGui::BulletText("%s  %s", SecondsText(FieldInt(m, "time_us")).c_str(),
+        ImGui::BulletText("%s  %s", FixedSecondsText(FieldInt(m, "time_us"), decimals).c_str(),
                           m.contains("subject") ? FieldText(m, "subject").c_str() : "");
         ImGui::Indent();
         ImGui::PushTextWrapPos(0.0f);

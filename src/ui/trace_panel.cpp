@@ -1,5 +1,6 @@
 // The trace: every delivered event in order. Clicking a row selects it for the inspector; the
 // selected row is highlighted and kept in view when it changes.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -7,6 +8,7 @@
 #include "ui/commands.h"
 #include "ui/panels.h"
 #include "ui/style.h"
+#include "ui/text_fit.h"
 #include "ui/time_text.h"
 
 namespace eventlab::ui {
@@ -17,10 +19,15 @@ void DrawTraceView(const api::Lab& lab, UiState& state) {
     if (trace.empty()) ImGui::TextColored(kMutedColor, lab.Loaded() ? "No deliveries yet: press Space or Step." : "No scenario.");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (!trace.empty() && ImGui::BeginTable("trace", 5, flags)) {
-      const float em = ImGui::GetFontSize();
+      // One format for the whole column; the trace is in time order, so its last time is the widest.
+      int decimals = 0;
+      for (size_t i = 0; i < trace.size() && decimals < 6; ++i) decimals = std::max(decimals, TimeDecimalsFor(trace[i].event.time.us));
+      const float at_w = ImGui::CalcTextSize(FixedSecondsText(trace.back().event.time.us, decimals).c_str()).x;
+      char last_seq[32];
+      snprintf(last_seq, sizeof last_seq, "%llu", static_cast<unsigned long long>(trace.back().seq));
       ImGui::TableSetupScrollFreeze(0, 1);
-      ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, em * 2.2f);
-      ImGui::TableSetupColumn("at", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("00.000000s").x);
+      ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, std::max(ImGui::CalcTextSize(last_seq).x, ImGui::GetFontSize()));
+      ImGui::TableSetupColumn("at", ImGuiTableColumnFlags_WidthFixed, at_w);
       ImGui::TableSetupColumn("from", ImGuiTableColumnFlags_WidthStretch, 1.0f);
       ImGui::TableSetupColumn("to", ImGuiTableColumnFlags_WidthStretch, 1.0f);
       ImGui::TableSetupColumn("kind", ImGuiTableColumnFlags_WidthStretch, 1.3f);
@@ -46,14 +53,14 @@ void DrawTraceView(const api::Lab& lab, UiState& state) {
           if (ImGui::Selectable(label, r.seq == state.selected_seq, sel_flags)) CommandSelect(state, r.seq);
           RecordWidget(state, ("trace_row:" + std::string(label)).c_str());
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(SecondsText(r.event.time.us).c_str());
+          ImGui::TextUnformatted(FixedSecondsText(r.event.time.us, decimals).c_str());
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(r.event.from.c_str());
+          TextWithTooltip(r.event.from.c_str());
           ImGui::TableNextColumn();
-          ImGui::TextUnformatted(r.event.to.c_str());
+          TextWithTooltip(r.event.to.c_str());
           ImGui::TableNextColumn();
-          if (r.event.error) ImGui::TextColored(kErrorColor, "%s  %s", r.event.kind.c_str(), r.event.error->code.c_str());
-          else ImGui::TextUnformatted(r.event.kind.c_str());
+          if (r.event.error) TextColoredWithTooltip(kErrorColor, (r.event.kind + "  " + r.event.error->code).c_str());
+          else TextWithTooltip(r.event.kind.c_str());
         }
       }
       ImGui::EndTable();

@@ -9,6 +9,8 @@
 #include "ui/panels.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "ui/text_fit.h"
+#include "ui/time_text.h"
 
 namespace eventlab::ui {
 
@@ -26,7 +28,7 @@ void Routes(const nlohmann::json& s) {
   for (const auto& r : routes) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FieldText(r, "route").c_str());
+    TextWithTooltip(FieldText(r, "route").c_str());
     ImGui::TableNextColumn();
     ImGui::Text("-> %s%s", FieldText(r, "function").c_str(), r.value("route_response", false) ? " (replies)" : "");
   }
@@ -46,12 +48,13 @@ void Connections(const nlohmann::json& s) {
   ImGui::TableSetupColumn("in / out");
   ImGui::TableSetupColumn("connected");
   ImGui::TableHeadersRow();
+  const int decimals = FieldTimeDecimals(connections, "connected_at_us");
   for (const auto& c : connections) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FieldText(c, "id").c_str());
+    TextWithTooltip(FieldText(c, "id").c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(FieldText(c, "client").c_str());
+    TextWithTooltip(FieldText(c, "client").c_str());
     ImGui::TableNextColumn();
     const std::string state = FieldText(c, "state");
     if (state == "open") ImGui::TextColored(kAccentColor, "open");
@@ -59,7 +62,7 @@ void Connections(const nlohmann::json& s) {
     ImGui::TableNextColumn();
     ImGui::Text("%" PRId64 " / %" PRId64, FieldInt(c, "messages_in"), FieldInt(c, "messages_out"));
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(MillisText(FieldInt(c, "connected_at_us")).c_str());
+    ImGui::TextUnformatted(FixedSecondsText(FieldInt(c, "connected_at_us"), decimals).c_str());
   }
   ImGui::EndTable();
 }
