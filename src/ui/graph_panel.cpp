@@ -14,6 +14,7 @@
 #include "ui/panels.h"
 #include "ui/style.h"
 #include "ui/time_text.h"
+#include "view/label_layout.h"
 #include "view/node_counters.h"
 
 namespace eventlab::ui {
@@ -25,8 +26,8 @@ constexpr double kCatchUpSeconds = 0.45;
 // A jump of more deliveries than this (a seek, a fast run) is shown at once, without arrivals.
 constexpr uint64_t kMaxAnimatedJump = 64;
 constexpr float kPickRadiusPx = 9.0f;
-// Below this zoom a node's name no longer fits inside it and is written underneath.
-constexpr float kInsideLabelZoom = 0.8f;
+// Node labels are written this much smaller than the UI's text.
+constexpr float kLabelScale = 0.85f;
 
 // --- The shown clock ----------------------------------------------------------------------------
 
@@ -111,6 +112,21 @@ void WhyHighlights(api::Lab& lab, const UiState& state, ViewCache& cache, view::
   }
 }
 
+// The particle under `mouse`, or -1.
+int PickParticle(const Canvas& c, const UiState& state, const view::GraphScene& scene, ImVec2 mouse) {
+  int best = -1;
+  float best_d = kPickRadiusPx;
+  for (size_t i = 0; i < scene.particles.size(); ++i) {
+    const ImVec2 p = ToScreen(c, state.camera, scene.particles[i].centre);
+    const float d = std::hypot(p.x - mouse.x, p.y - mouse.y);
+    if (d <= best_d) {
+      best_d = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
 // --- Labels ---------------------------------------------------------------------------------------
 
 void DrawArrowheads(ImDrawList* dl, const Canvas& c, const UiState& state, const view::GraphScene& scene) {
@@ -125,76 +141,73 @@ void DrawArrowheads(ImDrawList* dl, const Canvas& c, const UiState& state, const
   }
 }
 
-void DrawNodeLabels(ImDrawList* dl, const Canvas& c, const UiState& state, ViewCache& cache, const api::Lab& lab,
+// Draws each node's glyph inside its shape and its name and counter outside it, where
+// view::PlaceLabels finds room; a shortened label shows its full text on hover. Sizes follow the
+// UI font, which already follows the device pixel ratio.
+void DrawNodeLabels(ImDrawList* dl, const Canvas& c, UiState& state, ViewCache& cache, const api::Lab& lab,
                     const std::map<std::string, view::Vec2>& centers) {
   const core::Json& resources = cache.Resources(lab);
   const float zoom = state.camera.zoom;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   ImFont* font = ImGui::GetFont();
-  const float size = ImGui::GetFontSize() * std::clamp(zoom, 0.6f, 1.25f);
+  const float em = ImGui::GetFontSize(), label_size = em * kLabelScale;
+
+  std::vector<const api::ArchNode*> nodes;
+  std::vector<view::NodeCount> counts;
   for (const auto& n : cache.Arch().nodes) {
-    auto it = centers.find(n.address);
-    if (it == centers.end()) continue;
-    const ImVec2 p = ToScreen(c, state.camera, it->second);
-    const view::KindStyle style = view::StyleOfKind(n.kind, state.theme);
-    const float half_w = view::kNodeWidth / 2 * zoom;
-    const ImVec4 clip(p.x - half_w + 4, p.y - 40, p.x + half_w - 4, p.y + 40);
-    if (n.kind == "route") {
-      if (zoom >= kInsideLabelZoom) {
-        const ImVec2 t = font->CalcTextSizeA(size * 0.9f, FLT_MAX, 0, n.name.c_str());
-        dl->AddText(font, size * 0.9f, ImVec2(p.x - t.x / 2 - 4 * zoom, p.y - t.y / 2), text, n.name.c_str(), nullptr, 0, &clip);
-      } else {
-        const float label = ImGui::GetFontSize() * 0.8f;
-        const ImVec2 t = font->CalcTextSizeA(label, FLT_MAX, 0, n.name.c_str());
-        dl->AddText(font, label, ImVec2(p.x - t.x / 2, p.y + (view::kNodeHeight / 2 - 10) * zoom + 2), text, n.name.c_str());
-      }
-      continue;
+    if (!centers.count(n.address)) continue;
+    nodes.push_back(&n);
+    counts.push_back(resources.contains(n.name) ? view::CountNode(n.kind, resources[n.name]) : view::NodeCount{});
+  }
+  std::vector<view::LabelInput> inputs;
+  inputs.reserve(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const ImVec2 p = ToScreen(c, state.camera, centers.at(nodes[i]->address));
+    const view::Vec2 half = view::NodeHalfSize(nodes[i]->kind);
+    const view::ScreenRect shape = view::RectAround({p.x, p.y}, {half.x * zoom, half.y * zoom});
+    inputs.push_back({nodes[i]->address, shape, nodes[i]->name, counts[i].text});
+    if (nodes[i]->kind == "route") continue;
+    // The glyph, as large as the shape allows.
+    const view::KindStyle style = view::StyleOfKind(nodes[i]->kind, state.theme);
+    const ImVec2 g = font->CalcTextSizeA(em, FLT_MAX, 0, style.glyph);
+    const float glyph = em * std::min({1.0f, (shape.Width() - 6) / std::max(g.x, 1.0f), (shape.Height() - 4) / std::max(g.y, 1.0f)});
+    if (glyph >= 6) {
+      dl->AddText(font, glyph, ImVec2(p.x - g.x * glyph / em / 2, p.y - g.y * glyph / em / 2), view::PackRgba(style.colour), style.glyph);
     }
-    const ImU32 glyph_col = view::PackRgba(style.colour);
-    const std::string counter = resources.contains(n.name) ? view::NodeCounter(n.kind, resources[n.name]) : "";
-    const float glyph_size = size * 0.8f;
-    const float glyph_x = p.x - half_w + 14 * zoom;
-    if (zoom >= kInsideLabelZoom) {
-      // Room inside the node: glyph, then the name and the counter beside it.
-      const float line = size * 1.1f;
-      const float top = p.y - (counter.empty() ? line * 0.5f : line);
-      dl->AddText(font, glyph_size, ImVec2(glyph_x, top + size * 0.1f), glyph_col, style.glyph, nullptr, 0, &clip);
-      const float name_x = glyph_x + font->CalcTextSizeA(glyph_size, FLT_MAX, 0, "DDB").x + 6 * zoom;
-      const ImVec4 name_clip(name_x, clip.y, clip.z, clip.w);
-      dl->AddText(font, size, ImVec2(name_x, top), text, n.name.c_str(), nullptr, 0, &name_clip);
-      if (!counter.empty()) dl->AddText(font, size * 0.85f, ImVec2(name_x, top + line), muted, counter.c_str(), nullptr, 0, &name_clip);
-      continue;
+  }
+
+  view::LabelStyle style;
+  style.measure = [font, label_size](std::string_view s) { return font->CalcTextSizeA(label_size, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
+  style.line_height = label_size;
+  style.gap = em * 0.2f;
+  style.margin = em * 0.15f;
+  view::PlaceLabels({c.origin.x, c.origin.y, c.origin.x + c.size.x, c.origin.y + c.size.y}, inputs, style, &cache.labels);
+
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const bool hovered = ImGui::IsItemHovered() && PickParticle(c, state, cache.scene, mouse) < 0;
+  state.drawn_labels.clear();
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const view::PlacedLabel& l = cache.labels[i];
+    state.drawn_labels.push_back({nodes[i]->address, {l.rect.x0, l.rect.y0, l.rect.Width(), l.rect.Height()}, l.name, l.counter,
+                                  counts[i].value, counts[i].key, l.elided, l.hidden});
+    if (l.hidden) continue;
+    // Each line centred in the label's box.
+    const float mid = (l.rect.x0 + l.rect.x1) / 2;
+    dl->AddText(font, label_size, ImVec2(mid - style.measure(l.name) / 2, l.rect.y0), text, l.name.c_str());
+    if (!l.counter.empty()) {
+      dl->AddText(font, label_size, ImVec2(mid - style.measure(l.counter) / 2, l.rect.y0 + label_size), muted, l.counter.c_str());
     }
-    // Zoomed out: the glyph inside, the name (and counter) under the node at a readable size.
-    const ImVec2 g = font->CalcTextSizeA(glyph_size, FLT_MAX, 0, style.glyph);
-    dl->AddText(font, glyph_size, ImVec2(p.x - g.x / 2, p.y - g.y / 2), glyph_col, style.glyph);
-    const float label = ImGui::GetFontSize() * 0.85f;
-    const ImVec2 t = font->CalcTextSizeA(label, FLT_MAX, 0, n.name.c_str());
-    const float below = p.y + view::kNodeHeight / 2 * zoom + 2;
-    dl->AddText(font, label, ImVec2(p.x - t.x / 2, below), text, n.name.c_str());
-    if (!counter.empty()) {
-      const ImVec2 ct = font->CalcTextSizeA(label * 0.9f, FLT_MAX, 0, counter.c_str());
-      dl->AddText(font, label * 0.9f, ImVec2(p.x - ct.x / 2, below + t.y), muted, counter.c_str());
+    if (l.elided && hovered && mouse.x >= l.rect.x0 && mouse.x < l.rect.x1 && mouse.y >= l.rect.y0 && mouse.y < l.rect.y1) {
+      ImGui::BeginTooltip();
+      ImGui::TextUnformatted(nodes[i]->name.c_str());
+      if (!counts[i].text.empty()) ImGui::TextColored(kMutedColor, "%s", counts[i].text.c_str());
+      ImGui::EndTooltip();
     }
   }
 }
 
 // --- Interaction ----------------------------------------------------------------------------------
-
-int PickParticle(const Canvas& c, const UiState& state, const view::GraphScene& scene, ImVec2 mouse) {
-  int best = -1;
-  float best_d = kPickRadiusPx;
-  for (size_t i = 0; i < scene.particles.size(); ++i) {
-    const ImVec2 p = ToScreen(c, state.camera, scene.particles[i].centre);
-    const float d = std::hypot(p.x - mouse.x, p.y - mouse.y);
-    if (d <= best_d) {
-      best_d = d;
-      best = static_cast<int>(i);
-    }
-  }
-  return best;
-}
 
 std::string PickNode(const std::map<std::string, view::Vec2>& centers, view::Vec2 w) {
   for (const auto& [id, c] : centers) {

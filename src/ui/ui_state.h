@@ -128,6 +128,20 @@ struct UiState {
   };
   std::vector<DrawnParticle> drawn_particles;
   int drawn_nodes = 0;
+  // Each node's label as drawn last frame (framebuffer pixels): the name and counter as shown,
+  // shortened ("creat...") or hidden when there was no room, and the counter's number with the
+  // key of the resource's state it was read from (view::NodeCount).
+  struct DrawnLabel {
+    std::string address;
+    WidgetRect rect;      ///< empty when hidden
+    std::string text;     ///< the name as drawn
+    std::string counter;  ///< the counter as drawn, or empty
+    int64_t count = 0;    ///< the counter's first number
+    std::string count_key;  ///< JSON Pointer into the resource's state, or empty without a counter
+    bool elided = false;  ///< shortened or counter dropped: the full text shows on hover
+    bool hidden = false;  ///< no room: the name shows only in the node's tooltip
+  };
+  std::vector<DrawnLabel> drawn_labels;
   std::string render_error;  ///< the graph renderer's shader log, if it failed
 
   // The stream view: the marker being dragged, the iterator form, and the last call's outcome.

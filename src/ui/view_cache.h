@@ -15,6 +15,7 @@
 #include "view/flights.h"
 #include "view/graph_layout.h"
 #include "view/graph_scene.h"
+#include "view/label_layout.h"
 
 namespace eventlab::ui {
 
@@ -37,6 +38,8 @@ class ViewCache {
   // The scene and viewport of this frame, read by the draw callback during rendering.
   view::GraphScene scene;
   render::GraphViewport viewport;
+  // The node labels placed this frame, kept so their strings are reused from frame to frame.
+  std::vector<view::PlacedLabel> labels;
 
  private:
   const void* scenario_ = nullptr;

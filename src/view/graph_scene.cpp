@@ -36,6 +36,10 @@ bool FlightPosition(const Flight& f, const FlightPaths& paths, const std::map<st
   return true;
 }
 
+Vec2 NodeHalfSize(const std::string& kind) {
+  return kind == "route" ? Vec2{kNodeWidth / 2 - 10, kNodeHeight / 2 - 10} : Vec2{kNodeWidth / 2, kNodeHeight / 2};
+}
+
 GraphScene BuildGraphScene(const SceneInput& in) {
   GraphScene scene;
   const bool dark = in.theme == Theme::kDark;
@@ -62,7 +66,7 @@ GraphScene BuildGraphScene(const SceneInput& in) {
     const bool on_path = in.highlighted_nodes.count(n.address) > 0;
     NodeInstance node;
     node.centre = c->second;
-    node.half_size = n.kind == "route" ? Vec2{kNodeWidth / 2 - 10, kNodeHeight / 2 - 10} : Vec2{kNodeWidth / 2, kNodeHeight / 2};
+    node.half_size = NodeHalfSize(n.kind);
     node.fill = Mix(node_base, style.colour, dark ? 0.16f : 0.12f);
     node.border = style.colour;
     if (has_path && !on_path) node.border = WithAlpha(node.border, 0.45f);

@@ -60,6 +60,9 @@ struct SceneInput {
 
 GraphScene BuildGraphScene(const SceneInput& in);
 
+/// Half the width and height of a node's shape in world units: an API route is drawn smaller.
+Vec2 NodeHalfSize(const std::string& kind);
+
 /// Where a flight is drawn: along its path, or circling its node for an event a resource sends
 /// itself (a timer, a scripted call). False if the graph has no place for it.
 bool FlightPosition(const Flight& f, const FlightPaths& paths, const std::map<std::string, Vec2>& centers, Vec2* out);

@@ -5,7 +5,6 @@
 
 #include "api/lab.h"
 #include "support/run_scenario.h"
-#include "view/node_counters.h"
 
 namespace eventlab::view {
 namespace {
@@ -69,15 +68,6 @@ TEST_F(HelloSequence, RowAtFindsTheNearestRow) {
   const auto seq = LayOutSequence(lab_.Trace(), layout_, {}, {});
   EXPECT_EQ(RowAt(seq, seq.rows[2].y + 3, 8), 2);
   EXPECT_EQ(RowAt(seq, -100, 8), -1);
-}
-
-TEST(NodeCounters, ReadEachKindsState) {
-  EXPECT_EQ(NodeCounter("bucket", {{"objects", core::Json::array({1, 2})}}), "2 objects");
-  EXPECT_EQ(NodeCounter("bucket", {{"objects", core::Json::array({1})}}), "1 object");
-  EXPECT_EQ(NodeCounter("table", {{"item_count", 3}}), "3 items");
-  EXPECT_EQ(NodeCounter("function", {{"containers", {{{"state", "warm"}}, {{"state", "busy"}}, {{"state", "warm"}}}}}),
-            "2 warm, 1 busy");
-  EXPECT_EQ(NodeCounter("route", {{"kind", "route"}}), "");
 }
 
 }  // namespace
