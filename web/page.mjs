@@ -191,6 +191,10 @@ function createPageApi(module, handle, eventlab) {
     particles: () => module.appParticles(handle),
     /** {nodes, instances, error}: graph nodes, instances the WebGL2 renderer drew, shader error. */
     graphInfo: () => module.appGraphInfo(handle),
+    /** The graph's node labels as drawn last frame: [{address, x, y, width, height, text, counter,
+     *  terms: [{value, key, equals}], elided, hidden}] (CSS pixels; terms say where each counted
+     *  number comes from in the resource's state). */
+    labels: () => module.appLabels(handle),
     /** The delivery whose causes the graph highlights ("Why?"), 0 for none. */
     whySeq: () => module.appWhySeq(handle),
     /** The in-flight event picked on the graph, 0 for none. */

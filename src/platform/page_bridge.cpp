@@ -168,6 +168,37 @@ val AppParticles(uintptr_t h) {
   return out;
 }
 
+/// The graph's node labels as drawn last frame: [{address, x, y, width, height, text, counter,
+/// terms: [{value, key, equals}], elided, hidden}] in CSS pixels. `terms` are the numbers the
+/// counter shows and the JSON Pointers into the resource's state they were read from.
+val AppLabels(uintptr_t h) {
+  const float s = Host(h).Platform().Scale();
+  val out = val::array();
+  for (const auto& l : Host(h).App().State().drawn_labels) {
+    val o = val::object();
+    o.set("address", l.address);
+    o.set("x", l.rect.x / s);
+    o.set("y", l.rect.y / s);
+    o.set("width", l.rect.w / s);
+    o.set("height", l.rect.h / s);
+    o.set("text", l.text);
+    o.set("counter", l.counter);
+    val terms = val::array();
+    for (const auto& t : l.terms) {
+      val term = val::object();
+      term.set("value", static_cast<double>(t.value));
+      term.set("key", t.key);
+      term.set("equals", t.equals);
+      terms.call<void>("push", term);
+    }
+    o.set("terms", terms);
+    o.set("elided", l.elided);
+    o.set("hidden", l.hidden);
+    out.call<void>("push", o);
+  }
+  return out;
+}
+
 /// {nodes, instances, error}: nodes on the graph and instances the renderer drew last frame.
 val AppGraphInfo(uintptr_t h) {
   val o = val::object();
@@ -226,6 +257,7 @@ EMSCRIPTEN_BINDINGS(eventlab_app) {
   emscripten::function("appPresignResult", &AppPresignResult);
   emscripten::function("appParticles", &AppParticles);
   emscripten::function("appGraphInfo", &AppGraphInfo);
+  emscripten::function("appLabels", &AppLabels);
   emscripten::function("appSetEmbedView", &AppSetEmbedView);
   emscripten::function("appEmbedView", &AppEmbedView);
   emscripten::function("appTheme", &AppTheme);

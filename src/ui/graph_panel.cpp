@@ -190,7 +190,7 @@ void DrawNodeLabels(ImDrawList* dl, const Canvas& c, UiState& state, ViewCache& 
   for (size_t i = 0; i < nodes.size(); ++i) {
     const view::PlacedLabel& l = cache.labels[i];
     state.drawn_labels.push_back({nodes[i]->address, {l.rect.x0, l.rect.y0, l.rect.Width(), l.rect.Height()}, l.name, l.counter,
-                                  counts[i].value, counts[i].key, l.elided, l.hidden});
+                                  counts[i].value, counts[i].key, counts[i].terms, l.elided, l.hidden});
     if (l.hidden) continue;
     // Each line centred in the label's box.
     const float mid = (l.rect.x0 + l.rect.x1) / 2;

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "view/graph_layout.h"
+#include "view/node_counters.h"
 #include "view/palette.h"
 #include "view/sequence_layout.h"
 
@@ -138,6 +139,7 @@ struct UiState {
     std::string counter;  ///< the counter as drawn, or empty
     int64_t count = 0;    ///< the counter's first number
     std::string count_key;  ///< JSON Pointer into the resource's state, or empty without a counter
+    std::vector<view::CountTerm> terms;  ///< every number the counter shows, with its key
     bool elided = false;  ///< shortened or counter dropped: the full text shows on hover
     bool hidden = false;  ///< no room: the name shows only in the node's tooltip
   };
