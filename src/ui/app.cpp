@@ -42,7 +42,7 @@ void App::DrawFullApp(double dt_s) {
     DrawNarrowApp(dt_s);
     return;
   }
-  const Layout layout = ComputeLayout(display, BannerLines(state_));
+  const Layout layout = ComputeLayout(display, BannerLines(state_), state_.controls_height);
   DrawControlsPanel(*lab_, state_, layout.controls);
   if (!state_.load_error.empty()) DrawErrorBanner(state_, layout.banner);
   DrawScenarioPicker(*lab_, state_, layout.scenarios);
@@ -54,7 +54,7 @@ void App::DrawFullApp(double dt_s) {
 }
 
 void App::DrawNarrowApp(double dt_s) {
-  const Layout layout = ComputeNarrowLayout(ImGui::GetIO().DisplaySize, BannerLines(state_));
+  const Layout layout = ComputeNarrowLayout(ImGui::GetIO().DisplaySize, BannerLines(state_), state_.controls_height);
   DrawControlsPanel(*lab_, state_, layout.controls);
   if (!state_.load_error.empty()) DrawErrorBanner(state_, layout.banner);
   DrawNarrowTabs(state_, layout.tabs);

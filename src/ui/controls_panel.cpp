@@ -172,6 +172,8 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
         ImGui::TextColored(lab.HitEventLimit() ? kErrorColor : kAccentColor, "%s", end_note);
       }
     }
+    // Narrow screens wrap the controls onto more rows: the layout sizes the window from this.
+    state.controls_height = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   }
   ImGui::End();
 }

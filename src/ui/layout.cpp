@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/panels.h"
+
 namespace eventlab::ui {
 
 namespace {
@@ -33,14 +35,15 @@ int BannerLines(const UiState& state) {
   return 2 + (state.show_all_problems ? problems : std::min(problems, 1));
 }
 
-Layout ComputeLayout(ImVec2 display, int banner_lines) {
+Layout ComputeLayout(ImVec2 display, int banner_lines, float controls_height) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
   const float row_h = ImGui::GetFrameHeightWithSpacing();
   const float gap = Gap();
 
   Layout l;
-  const float controls_h = title_h + row_h * 3 + style.WindowPadding.y * 2;
+  // Three rows, or more when the controls needed more last frame (the seed field's message).
+  const float controls_h = std::max(title_h + row_h * 3 + style.WindowPadding.y * 2, controls_height);
   l.controls = {{0, 0}, {display.x, controls_h}};
   float top = PlaceBanner(l, display, controls_h + gap, banner_lines);
   const float body_h = std::max(display.y - top, row_h * 4);
@@ -60,17 +63,17 @@ Layout ComputeLayout(ImVec2 display, int banner_lines) {
   return l;
 }
 
-Layout ComputeNarrowLayout(ImVec2 display, int banner_lines) {
+Layout ComputeNarrowLayout(ImVec2 display, int banner_lines, float controls_height) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
   const float row_h = ImGui::GetFrameHeightWithSpacing();
   const float gap = Gap();
   Layout l;
-  // The controls wrap: step, run and rate; seed, reset, theme and help; the timeline; the status.
-  const float controls_h = title_h + row_h * 6 + style.WindowPadding.y * 2;
+  // The controls wrap onto as many rows as they needed last frame (six until then).
+  const float controls_h = controls_height > 0 ? controls_height : title_h + row_h * 6 + style.WindowPadding.y * 2;
   l.controls = {{0, 0}, {display.x, controls_h}};
   float top = PlaceBanner(l, display, controls_h + gap, banner_lines);
-  const float tabs_h = row_h + style.WindowPadding.y * 2;
+  const float tabs_h = row_h * static_cast<float>(NarrowTabRows(display.x)) + style.WindowPadding.y * 2;
   l.tabs = {{0, top}, {display.x, tabs_h}};
   top += tabs_h + gap;
   const float body_h = std::max(display.y - top, row_h * 3);

@@ -32,10 +32,12 @@ struct Layout {
 /// expanded, and its buttons.
 int BannerLines(const UiState& state);
 
-/// Tiles `display` for the current style and font, with room for `banner_lines` of error banner.
-Layout ComputeLayout(ImVec2 display, int banner_lines);
-/// Narrow screens: the controls (wrapped onto more rows), a strip of tabs and one view.
-Layout ComputeNarrowLayout(ImVec2 display, int banner_lines);
+/// Tiles `display` for the current style and font, with room for `banner_lines` of error banner
+/// and for the controls' content (`controls_height`, as measured last frame; 0 if unknown).
+Layout ComputeLayout(ImVec2 display, int banner_lines, float controls_height);
+/// Narrow screens: the controls (wrapped onto more rows: `controls_height` is what they needed
+/// last frame, 0 if unknown), a strip of tabs and one view.
+Layout ComputeNarrowLayout(ImVec2 display, int banner_lines, float controls_height);
 /// Embed mode: a strip of controls on top and one view below it.
 Layout ComputeEmbedLayout(ImVec2 display, int banner_lines);
 

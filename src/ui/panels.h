@@ -34,6 +34,8 @@ void DrawHelpOverlay(UiState& state);
 void DrawStoryStrip(const api::Lab& lab, UiState& state);
 /// Narrow screens: the tabs that pick the one view shown (UiState::narrow_view).
 void DrawNarrowTabs(UiState& state, const PanelRect& where);
+/// How many rows the narrow tabs wrap onto in a window `width` wide.
+int NarrowTabRows(float width);
 
 /// SameLine() if an item `width` wide still fits on the current row, else nothing (a new row):
 /// rows of buttons wrap on narrow screens instead of running off the edge.

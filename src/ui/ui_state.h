@@ -86,6 +86,7 @@ struct UiState {
   // Narrow screens (below kNarrowCssWidth): one view at a time behind tabs.
   std::string narrow_view = "graph";
   bool narrow = false;  ///< the last frame was laid out narrow
+  float controls_height = 0;  ///< what the controls window's content needed last frame (wrapped rows)
 
   // Scenario picker.
   std::vector<ScenarioEntry> scenarios;

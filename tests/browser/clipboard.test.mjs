@@ -15,12 +15,14 @@ test('Copy trace line, then Ctrl+V into the WebSocket field round-trips the JSON
   await clickWidget(page, 'resource:notifications');
   await ticks(page, 3);
   await clickWidget(page, 'ws_connect:dave');
-  await page.evaluate(() => window.eventlab.runUntil(1e12));
+  const open = await page.evaluate(() => {
+    const lab = window.eventlab;
+    const isOpen = () => lab.state().resources.dave.websocket?.notifications?.state === 'open';
+    for (let i = 0; i < 1000 && !isOpen() && lab.delivered() < lab.runLength(); i++) lab.step();
+    return isOpen();
+  });
+  assert.ok(open, "dave's connection opened");
   await ticks(page, 4);
-
-  await page.evaluate(() => window.eventlab.seek(3));
-  await page.evaluate(() => window.eventlab.runUntil(1e12));
-  await ticks(page, 3);
   const selected = await page.evaluate(() => window.eventlabPage.selectedSeq());
   assert.ok(selected > 0);
   await clickWidget(page, 'inspector_copy_line');
@@ -30,6 +32,12 @@ test('Copy trace line, then Ctrl+V into the WebSocket field round-trips the JSON
   assert.equal(copied, line, 'the clipboard holds the selected event\'s trace line');
   assert.equal(JSON.parse(copied).seq, selected);
 
+  // The resources panel scrolls with the wheel to dave's message field.
+  const browsers = await page.evaluate(() => window.eventlabPage.widgetRect('ws_browsers'));
+  await page.mouse.move(browsers.x + 40, browsers.y);
+  await ticks(page);
+  await page.mouse.wheel(0, 500);
+  await ticks(page, 3);
   await clickWidget(page, 'ws_message:dave');
   await page.keyboard.down('Control');
   await ticks(page);
@@ -38,7 +46,7 @@ test('Copy trace line, then Ctrl+V into the WebSocket field round-trips the JSON
   await ticks(page, 2);
   await clickWidget(page, 'ws_send:dave');
   const sent = await page.evaluate(() => window.eventlab.pending()
-    .find((e) => e.kind === 'client.call' && e.payload?.call === 'websocket.send'));
+    .find((e) => e.kind === 'client.call' && e.payload?.from_page && e.payload.call === 'websocket.send'));
   assert.ok(sent, 'Send queued the message');
   assert.deepEqual(JSON.parse(sent.payload.with.data), JSON.parse(copied), 'the pasted text is the copied JSON');
   assert.deepEqual(page.pageErrors, []);

@@ -4,7 +4,7 @@
 // delivered in the order they were made.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clickWidget, openApp, startSite, ticks } from './harness.mjs';
+import { clickWidget, openApp, pressKey, startSite, ticks } from './harness.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -67,8 +67,7 @@ async function typeSeed(page, text) {
   await clickWidget(page, 'seed');
   await page.keyboard.down('Control');
   await ticks(page);
-  await page.keyboard.press('KeyA');
-  await ticks(page);
+  await pressKey(page, 'KeyA');
   await page.keyboard.up('Control');
   await ticks(page);
   for (const ch of text) {

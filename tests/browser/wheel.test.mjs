@@ -9,15 +9,31 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site?.close(); });
 
-/** The first trace row drawn below the table's header (the clipper draws only what shows). */
-async function firstVisibleRow(page) {
-  return page.evaluate(() => {
+/** The first trace row at or below `listTop` (row 1's top when the list is scrolled to the top):
+ *  the clipper also draws a row that is scrolled under the column headers. */
+async function firstVisibleRow(page, listTop) {
+  return page.evaluate((top) => {
     const names = window.eventlabPage.widgetNames().filter((n) => n.startsWith('trace_row:'));
-    const tab = window.eventlabPage.widgetRect('tab_trace');
     const rows = names.map((n) => ({ n: Number(n.slice(10)), r: window.eventlabPage.widgetRect(n) }))
-      .filter(({ r }) => r.y > tab.y + tab.height * 2.2);  // below the tab and the column headers
+      .filter(({ r }) => r.y >= top - 1);
     return Math.min(...rows.map(({ n }) => n));
-  });
+  }, listTop);
+}
+
+/** Puts the pointer over the trace (which follows the end of the run), wheels far up to its top,
+ *  and returns where it is and the top of the list. */
+async function overTheTrace(page) {
+  const tab = await page.evaluate(() => window.eventlabPage.widgetRect('tab_trace'));
+  const x = tab.x + tab.width * 2, y = tab.y + tab.height * 5;
+  await page.mouse.move(x, y);
+  await ticks(page, 2);
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.wheel(0, -3000);  // 30 notches up: far past the top of a 30-row trace
+    await ticks(page, 2);
+  }
+  const first = await page.evaluate(() => window.eventlabPage.widgetRect('trace_row:1'));
+  assert.ok(first, 'wheeling up reached the first row');
+  return { x, y, listTop: first.y };
 }
 
 /** A wheel event on the canvas at (x, y) in `mode` (0 pixels, 1 lines, 2 pages). */
@@ -34,28 +50,23 @@ test('one notch down scrolls a long trace down by a few rows, in pixel and line 
   const page = await openApp(site, { query: '#scenario=image-upload.json' });
   await page.evaluate(() => window.eventlab.seek(window.eventlab.runLength()));
   await clickWidget(page, 'tab_trace');
-  await clickWidget(page, 'trace_row:1');  // the selection stops following the end: row 1 stays in view
-  await ticks(page, 3);
-  const list = await page.evaluate(() => window.eventlabPage.widgetRect('trace_row:3'));
-  const x = list.x + list.width / 2, y = list.y;
-  await page.mouse.move(x, y);
-  await ticks(page, 2);
-  const top = await firstVisibleRow(page);
+  const { x, y, listTop } = await overTheTrace(page);
+  const top = await firstVisibleRow(page, listTop);
   assert.equal(top, 1);
 
   await page.mouse.wheel(0, 100);  // Chromium's pixel mode: one notch is 100 px
   await ticks(page, 3);
-  const afterPixels = await firstVisibleRow(page);
+  const afterPixels = await firstVisibleRow(page, listTop);
   assert.ok(afterPixels > top && afterPixels - top <= 8, `one notch moved from row ${top} to ${afterPixels}`);
 
   await wheelAt(page, x, y, 3, 1);  // Firefox's line mode: one notch is 3 lines
   await ticks(page, 3);
-  const afterLines = await firstVisibleRow(page);
+  const afterLines = await firstVisibleRow(page, listTop);
   assert.ok(afterLines > afterPixels && afterLines - afterPixels <= 8, `a line-mode notch moved ${afterPixels} -> ${afterLines}`);
 
   await page.mouse.wheel(0, -100);  // and back up
   await ticks(page, 3);
-  assert.ok(await firstVisibleRow(page) < afterLines, 'a notch up scrolls up');
+  assert.ok(await firstVisibleRow(page, listTop) < afterLines, 'a notch up scrolls up');
   await page.context().close();
 });
 
@@ -63,16 +74,13 @@ test('a trackpad swipe scrolls in proportion: small deltas, small moves', async 
   const page = await openApp(site, { query: '#scenario=image-upload.json' });
   await page.evaluate(() => window.eventlab.seek(window.eventlab.runLength()));
   await clickWidget(page, 'tab_trace');
-  await clickWidget(page, 'trace_row:1');
-  const r = await page.evaluate(() => window.eventlabPage.widgetRect('trace_row:3'));
-  await page.mouse.move(r.x + r.width / 2, r.y);
-  await ticks(page, 2);
+  const { listTop } = await overTheTrace(page);
   for (let i = 0; i < 4; i++) {  // four 10-px deltas: under half a notch in all
     await page.mouse.wheel(0, 10);
     await ticks(page, 1);
   }
   await ticks(page, 2);
-  const row = await firstVisibleRow(page);
+  const row = await firstVisibleRow(page, listTop);
   assert.ok(row >= 1 && row <= 3, `40 px of trackpad moved to row ${row}`);
   await page.context().close();
 });
