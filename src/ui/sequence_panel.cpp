@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "ui/commands.h"
@@ -134,6 +135,12 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
   }
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const bool hovered = ImGui::IsWindowHovered();
+  struct TimeLabel {
+    float y;
+    std::string text;
+    float size;
+  };
+  std::vector<TimeLabel> times;  // drawn after the rows, over any arrow scrolled under the column
   auto first = std::lower_bound(seq.rows.begin(), seq.rows.end(), view_top - em * 2,
                                 [](const view::SequenceRow& r, float v) { return r.y < v; });
   for (auto it = first; it != seq.rows.end() && it->y < view_top + view_h; ++it) {
@@ -146,7 +153,7 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
     const bool over = hovered && mouse.y >= y - em * 0.7f && mouse.y <= y + em * 0.3f && mouse.x >= left && mouse.x <= right;
     if (row.break_before) {
       const float by = y - std::min(scale.max_gap_px, em * 1.5f) * 0.5f - scale.row_px * 0.5f;
-      dl->AddText(ImVec2(origin.x + 4, by - em * 0.5f), muted, ("~ +" + DurationText(row.gap_before_us)).c_str());
+      times.push_back({by - em * 0.5f, "~ +" + DurationText(row.gap_before_us), em});
     }
     if (selected || over) {
       dl->AddRectFilled(ImVec2(origin.x, y - em * 0.75f), ImVec2(origin.x + content_w, y + em * 0.35f),
@@ -159,7 +166,7 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
     dl->AddText(ImGui::GetFont(), em * 0.8f, ImVec2(label_x, y - em * 0.95f),
                 row.error ? view::PackRgba(view::EventColour("", true, state.theme)) : ImGui::GetColorU32(ImGuiCol_Text),
                 label.c_str());
-    dl->AddText(ImGui::GetFont(), em * 0.75f, ImVec2(origin.x + 4, y - em * 0.6f), muted, ClockText(row.time_us).c_str());
+    times.push_back({y - em * 0.6f, ClockText(row.time_us), em * 0.75f});
     char name[40];
     snprintf(name, sizeof name, "sequence_row:%llu", static_cast<unsigned long long>(row.seq));
     state.widget_rects[name] = WidgetRect{left, y - em * 0.7f, right - left, em};
@@ -171,6 +178,13 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) CommandSelect(state, row.seq);
     }
   }
+  // The time column stays at the left while the diagram scrolls sideways (to follow an arrow).
+  const float left = ImGui::GetWindowPos().x;
+  if (ImGui::GetScrollX() > 0) {
+    dl->AddRectFilled(ImVec2(left, origin.y + view_top), ImVec2(left + time_w, origin.y + view_top + view_h),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg));
+  }
+  for (const TimeLabel& t : times) dl->AddText(ImGui::GetFont(), t.size, ImVec2(left + 4, t.y), muted, t.text.c_str());
   // The participants' names stay at the top while the diagram scrolls.
   const float header_y = origin.y + view_top;
   dl->AddRectFilled(ImVec2(origin.x, header_y), ImVec2(origin.x + content_w, header_y + header_h), ImGui::GetColorU32(ImGuiCol_WindowBg));
