@@ -52,15 +52,21 @@ function followRunInHash(page) {
     written = hash;
   };
   setInterval(write, HASH_EVERY_MS);
-  // Back, Forward, or a hash typed by the user (not one this page wrote) opens that moment.
+  // Back, Forward, or a hash typed by the user (not one this page wrote) opens that moment. One
+  // that comes while another is being opened is opened after it: the URL's is the last word.
   const follow = async () => {
-    const hash = location.hash;
-    if (hash === written || opening) return;
-    written = hash;
+    if (opening) return;
     opening = true;
     try {
-      // A link that could not be opened gives way to the moment still shown.
-      if (!(await openMoment(page, hash, null))) history.replaceState(null, '', currentHash(page));
+      while (location.hash !== written) {
+        const hash = location.hash;
+        written = hash;
+        // A link that could not be opened gives way to the moment still shown.
+        if (!(await openMoment(page, hash, null)) && location.hash === hash) {
+          history.replaceState(null, '', currentHash(page));
+          written = location.hash;
+        }
+      }
     } finally {
       opening = false;
     }

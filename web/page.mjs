@@ -36,9 +36,11 @@ function showProgress(loaded, total) {
 // Keys typed into the page's own DOM controls (the toolbar, later an editor) are theirs: the
 // app's GLFW listens on the whole window and would act on them too (Space would also step).
 // Tab on the canvas leaves it for the next control unless an ImGui text field has the keyboard
-// (GLFW would keep it). Registered before the app starts, so these listeners run first.
+// (GLFW would keep it). Key-ups always reach the app, so a key (Shift of Shift+Tab) pressed on
+// the canvas and released elsewhere is not left held. Registered before the app starts, so
+// these listeners run first.
 let appKeyHandle = null;
-for (const type of ['keydown', 'keypress', 'keyup']) {
+for (const type of ['keydown', 'keypress']) {
   addEventListener(type, (event) => {
     const target = event.target;
     const inDom = target instanceof HTMLElement && target !== canvas && target !== document.body;
@@ -97,8 +99,8 @@ function connectDom(page, { cooperativeWheel, momentLink }) {
   });
   const copyLink = async () => {
     const link = momentLink();
-    page.lastCopied = link;
     const ok = await copyText(link);
+    page.lastCopied = link;
     text?.announce(ok ? 'Link to this moment copied' : 'Copying was refused by the browser');
   };
   module.onCopyLink = copyLink;
@@ -204,6 +206,8 @@ function createPageApi(module, handle, eventlab) {
     setEmbedView: (view) => module.appSetEmbedView(handle, view),
     embedView: () => module.appEmbedView(handle),
     theme: () => module.appTheme(handle),
+    /** How often the reader switched the theme in the app (not counting setTheme calls). */
+    themeToggles: () => module.appThemeToggles(handle),
     /** "dark" or "light"; false for anything else. */
     setTheme: (theme) => module.appSetTheme(handle, theme),
     setRunning: (running) => module.appSetRunning(handle, !!running),

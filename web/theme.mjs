@@ -22,30 +22,32 @@ function paintPage(theme) {
 
 /**
  * Applies the theme to `page` (window.eventlabPage) and keeps following it: `forced` (a query
- * parameter) wins and is not remembered; a change the reader makes in the app (button, T) is
- * remembered when `remember` is set.
+ * parameter, "dark" or "light") wins and is not remembered; a switch the reader makes in the app
+ * (the button, T) is remembered when `remember` is set. setTheme calls from scripts are not.
  */
 export function followTheme(page, { forced = null, remember = true } = {}) {
-  let current = forced === 'dark' || forced === 'light' ? forced : saved() ?? systemTheme();
-  page.setTheme(current);
-  paintPage(current);
+  const fixed = forced === 'dark' || forced === 'light' ? forced : null;
+  const apply = (theme) => {
+    page.setTheme(theme);
+    paintPage(theme);
+  };
+  apply(fixed ?? saved() ?? systemTheme());
   matchMedia('(prefers-color-scheme: light)').addEventListener('change', () => {
-    if (forced || saved()) return;
-    current = systemTheme();
-    page.setTheme(current);
-    paintPage(current);
+    if (!fixed && !saved()) apply(systemTheme());
   });
+  let toggles = page.themeToggles();
+  let painted = page.theme();
   setInterval(() => {
     const now = page.theme();
-    if (now === current) return;
-    current = now;
-    paintPage(now);
-    if (remember) {
-      try {
-        localStorage.setItem(KEY, now);
-      } catch {
-        // not remembered; the choice still holds for this page
-      }
+    if (now !== painted) paintPage(now);
+    painted = now;
+    if (page.themeToggles() === toggles) return;
+    toggles = page.themeToggles();
+    if (!remember) return;
+    try {
+      localStorage.setItem(KEY, now);
+    } catch {
+      // not remembered; the choice still holds for this page
     }
   }, 250);
 }

@@ -21,7 +21,12 @@ export function wheelNotches(event, pageNotches = 8) {
     : event.deltaMode === 2 ? pageNotches
       : 1 / PIXELS_PER_NOTCH;
   const clean = (v) => (Number.isFinite(v) ? v : 0);
-  return { x: -clean(event.deltaX) * scale, y: -clean(event.deltaY) * scale };
+  // "+ 0" turns -0 (no movement, negated) into 0.
+  const x = -clean(event.deltaX) * scale + 0, y = -clean(event.deltaY) * scale + 0;
+  // Shift+wheel: Chromium already turned it into deltaX, while ImGui turns a vertical wheel with
+  // Shift held into a horizontal scroll itself; hand it over as vertical so it is not lost.
+  if (event.shiftKey && y === 0) return { x: 0, y: x };
+  return { x, y };
 }
 
 /**

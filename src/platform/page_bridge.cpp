@@ -57,14 +57,15 @@ bool AppSetScenarioIndex(uintptr_t h, const std::string& index_json) {
   return Host(h).App().SetScenarioIndex(index_json);
 }
 
-/// Strings of a JS array; anything that is not a string is shown as JSON.
+/// Strings of a JS array; anything that is not a string is shown as String() shows it.
 std::vector<std::string> StringsOf(const val& list) {
   std::vector<std::string> out;
   if (!list.isArray()) return out;
   const int n = list["length"].as<int>();
   for (int i = 0; i < n; ++i) {
     const val item = list[i];
-    out.push_back(item.isString() ? item.as<std::string>() : val::global("JSON").call<std::string>("stringify", item));
+    // String() turns anything (undefined, an object, a number) into text without throwing.
+    out.push_back(item.isString() ? item.as<std::string>() : val::global("String")(item).as<std::string>());
   }
   return out;
 }
@@ -213,6 +214,8 @@ std::string AppEmbedView(uintptr_t h) { return Host(h).App().State().embed_view;
 std::string AppTheme(uintptr_t h) {
   return Host(h).App().State().theme == view::Theme::kDark ? "dark" : "light";
 }
+/// How often the reader switched the theme in the app (button or T), as opposed to setTheme.
+double AppThemeToggles(uintptr_t h) { return Host(h).App().State().theme_toggles; }
 bool AppSetTheme(uintptr_t h, const std::string& theme) {
   if (theme != "dark" && theme != "light") return false;
   Host(h).App().State().theme = theme == "dark" ? view::Theme::kDark : view::Theme::kLight;
@@ -262,6 +265,7 @@ EMSCRIPTEN_BINDINGS(eventlab_app) {
   emscripten::function("appEmbedView", &AppEmbedView);
   emscripten::function("appTheme", &AppTheme);
   emscripten::function("appSetTheme", &AppSetTheme);
+  emscripten::function("appThemeToggles", &AppThemeToggles);
   emscripten::function("appSetRunning", &AppSetRunning);
   emscripten::function("appWhySeq", &AppWhySeq);
   emscripten::function("appSelectedPendingId", &AppSelectedPendingId);

@@ -66,6 +66,7 @@ void CommandToggleWhy(UiState& state) {
 
 void CommandToggleTheme(UiState& state) {
   state.theme = state.theme == view::Theme::kDark ? view::Theme::kLight : view::Theme::kDark;
+  ++state.theme_toggles;
 }
 
 void CommandPresign(api::Lab& lab, UiState& state, const std::string& bucket) {

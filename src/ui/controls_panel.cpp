@@ -61,7 +61,8 @@ void DrawSeedField(UiState& state) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
   const bool refused = !state.seed_error.empty();
   if (refused) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.55f, 0.12f, 0.12f, 1.0f));
-  if (ImGui::InputText("seed", state.seed_text, sizeof state.seed_text)) ParseSeedField(state);
+  // Like a number field: a click selects the whole seed, so typing replaces it.
+  if (ImGui::InputText("seed", state.seed_text, sizeof state.seed_text, ImGuiInputTextFlags_AutoSelectAll)) ParseSeedField(state);
   if (refused) ImGui::PopStyleColor();
   RecordWidget(state, "seed");
   if (refused && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.seed_error.c_str());

@@ -107,7 +107,7 @@ void DrawInspectorPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
     DrawWhyChain(lab, state, r.seq);
     ImGui::SameLine();
     // Both go to the system clipboard through ImGui's clipboard (the platform's, web/clipboard.mjs).
-    if (ImGui::SmallButton("Copy JSON")) ImGui::SetClipboardText(core::TraceJson(r).dump(2).c_str());
+    if (ImGui::SmallButton("Copy JSON")) ImGui::SetClipboardText(core::TraceJson(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     RecordWidget(state, "inspector_copy_json");
     ImGui::SameLine();
     if (ImGui::SmallButton("Copy trace line")) ImGui::SetClipboardText(core::TraceLine(r).c_str());

@@ -27,6 +27,15 @@ float PlaceBanner(Layout& l, ImVec2 display, float top, int banner_lines) {
   return top + h + Gap();
 }
 
+/// The controls window: as tall as its content was last frame (rows wrap on narrow screens, the
+/// seed field may add its message), or `rows` rows under the title bar until it has been drawn.
+float ControlsHeight(int rows, float measured) {
+  if (measured > 0) return measured;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
+  return title_h + ImGui::GetFrameHeightWithSpacing() * static_cast<float>(rows) + style.WindowPadding.y * 2;
+}
+
 }  // namespace
 
 int BannerLines(const UiState& state) {
@@ -36,14 +45,11 @@ int BannerLines(const UiState& state) {
 }
 
 Layout ComputeLayout(ImVec2 display, int banner_lines, float controls_height) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
   const float row_h = ImGui::GetFrameHeightWithSpacing();
   const float gap = Gap();
 
   Layout l;
-  // Three rows, or more when the controls needed more last frame (the seed field's message).
-  const float controls_h = std::max(title_h + row_h * 3 + style.WindowPadding.y * 2, controls_height);
+  const float controls_h = ControlsHeight(3, controls_height);
   l.controls = {{0, 0}, {display.x, controls_h}};
   float top = PlaceBanner(l, display, controls_h + gap, banner_lines);
   const float body_h = std::max(display.y - top, row_h * 4);
@@ -65,12 +71,10 @@ Layout ComputeLayout(ImVec2 display, int banner_lines, float controls_height) {
 
 Layout ComputeNarrowLayout(ImVec2 display, int banner_lines, float controls_height) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float title_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
   const float row_h = ImGui::GetFrameHeightWithSpacing();
   const float gap = Gap();
   Layout l;
-  // The controls wrap onto as many rows as they needed last frame (six until then).
-  const float controls_h = controls_height > 0 ? controls_height : title_h + row_h * 6 + style.WindowPadding.y * 2;
+  const float controls_h = ControlsHeight(6, controls_height);
   l.controls = {{0, 0}, {display.x, controls_h}};
   float top = PlaceBanner(l, display, controls_h + gap, banner_lines);
   const float tabs_h = row_h * static_cast<float>(NarrowTabRows(display.x)) + style.WindowPadding.y * 2;

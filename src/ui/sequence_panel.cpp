@@ -113,7 +113,9 @@ void DrawSequenceView(api::Lab& lab, UiState& state, ViewCache& cache) {
 
   // Follow the current step (or the selected row) when it changes, down and sideways, so the
   // selected arrow is in view and not an empty band off to the right.
-  if (state.scroll_to_selected || state.follow_latest) {
+  // Only when the selection changed: a reader's own scrolling is left alone.
+  if (state.sequence_followed_seq != state.selected_seq) {
+    state.sequence_followed_seq = state.selected_seq;
     const float view_left = ImGui::GetScrollX(), view_w = ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
     for (const auto& row : seq.rows) {
       if (row.seq != state.selected_seq) continue;

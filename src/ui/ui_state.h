@@ -49,6 +49,7 @@ struct UiState {
   double run_budget = 0.0;  ///< fractional events (or simulated µs) carried to the next frame
 
   view::Theme theme = view::Theme::kDark;
+  uint32_t theme_toggles = 0;  ///< times the reader switched the theme in the app (the page remembers it)
 
   // The graph: world-to-panel mapping (pixel = world * zoom + pan) and the nodes the learner
   // dragged, per scenario file, so a reset or a seek keeps them where they were put.
@@ -72,6 +73,7 @@ struct UiState {
   // The sequence diagram's filters and vertical zoom.
   view::SequenceFilter sequence_filter;
   float sequence_zoom = 1.0f;
+  uint64_t sequence_followed_seq = 0;  ///< the selection the diagram last scrolled to
   bool centre_shows_trace = false;  ///< the tab below the graph: sequence diagram (false) or trace
 
   // Embed mode (embed.html): one view with minimal controls; empty for the full app.

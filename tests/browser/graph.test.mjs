@@ -119,13 +119,16 @@ test('the URL hash carries scenario, seed and step, and reopens the same moment'
   await context.close();
 });
 
-test('the light theme redraws every view', async () => {
+test('T switches the theme and every view redraws in it', async () => {
+  // The page starts in the system's theme (headless Chromium reports light): T switches both ways.
+  const first = await page.evaluate(() => window.eventlabPage.theme());
+  const other = first === 'dark' ? 'light' : 'dark';
   await pressKey(page, 't');
-  assert.equal(await page.evaluate(() => window.eventlabPage.theme()), 'light');
+  assert.equal(await page.evaluate(() => window.eventlabPage.theme()), other);
   await settle();
-  await screenshot(page, 'theme-light.png');
+  await screenshot(page, `theme-${other}.png`);
   await pressKey(page, 't');
-  assert.equal(await page.evaluate(() => window.eventlabPage.theme()), 'dark');
+  assert.equal(await page.evaluate(() => window.eventlabPage.theme()), first);
 });
 
 test('the embed page shows one view alone, and works in an iframe', async () => {

@@ -122,6 +122,13 @@ test('the theme follows the system setting and survives a reload once chosen', a
   await page.waitForFunction(() => window.eventlabPage?.ready === true, null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => window.eventlabPage.theme()), 'dark', 'the choice outlived the reload');
   await context.close();
+
+  const darkSystem = await site.browser.newContext({ colorScheme: 'dark' });
+  const other = await darkSystem.newPage();
+  await other.goto(`${site.url}#scenario=hello.json`);
+  await other.waitForFunction(() => window.eventlabPage?.ready === true, null, { timeout: 60000 });
+  assert.equal(await other.evaluate(() => window.eventlabPage.theme()), 'dark', 'the system says dark');
+  await darkSystem.close();
 });
 
 test('Play at the end of a run replays it from the start', async () => {

@@ -25,6 +25,17 @@ async function stepUntil(kind, consumer) {
   }, { kind, consumer });
 }
 
+/** Drags a consumer's marker along its tape onto a record's cell, with frames between steps. */
+async function dragMarkerOnto(marker, cell) {
+  await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
+  await ticks(page);
+  await page.mouse.down();
+  await ticks(page);
+  await page.mouse.move(cell.x + 3, marker.y + marker.height / 2, { steps: 6 });
+  await ticks(page);
+  await page.mouse.up();
+}
+
 test('dragging a consumer marker onto a record makes its next read start there', async () => {
   await clickWidget(page, 'resource:clicks');
   await ticks(page, 3);
@@ -41,13 +52,7 @@ test('dragging a consumer marker onto a record makes its next read start there',
   assert.ok(marker && cell, 'the marker and the record are drawn');
   await screenshot(page, 'stream-before-drag.png');
 
-  await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
-  await ticks(page);
-  await page.mouse.down();
-  await ticks(page);
-  await page.mouse.move(cell.x + 3, marker.y + marker.height / 2, { steps: 6 });
-  await ticks(page);
-  await page.mouse.up();
+  await dragMarkerOnto(marker, cell);
   await ticks(page, 3);
   const pending = await page.evaluate(() => window.eventlab.pending());
   const sent = pending.find((e) => e.kind === 'client.call' && e.payload?.from_page);
@@ -87,13 +92,7 @@ test('a marker dropped and at once read: the move is delivered before the read',
   const target = state.shards[0].records[0];
   const marker = await page.evaluate((n) => window.eventlabPage.widgetRect(n), `stream_marker:replay:${shard}`);
   const cell = await page.evaluate((n) => window.eventlabPage.widgetRect(n), `stream_record:${shard}:${target.ordinal}`);
-  await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
-  await ticks(page);
-  await page.mouse.down();
-  await ticks(page);
-  await page.mouse.move(cell.x + 3, marker.y + marker.height / 2, { steps: 6 });
-  await ticks(page);
-  await page.mouse.up();
+  await dragMarkerOnto(marker, cell);
   await ticks(page, 2);
   await clickWidget(page, 'stream_read:replay');  // no step in between
   const from = await page.evaluate(() => window.eventlab.delivered());
