@@ -28,6 +28,7 @@ constexpr uint64_t kMaxAnimatedJump = 64;
 constexpr float kPickRadiusPx = 9.0f;
 // Node labels are written this much smaller than the UI's text.
 constexpr float kLabelScale = 0.85f;
+constexpr float kMinLabelScale = 0.72f;  // 11.5 CSS px with the 16-px UI font: still readable
 
 // --- The shown clock ----------------------------------------------------------------------------
 
@@ -151,7 +152,10 @@ void DrawNodeLabels(ImDrawList* dl, const Canvas& c, UiState& state, ViewCache& 
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   ImFont* font = ImGui::GetFont();
-  const float em = ImGui::GetFontSize(), label_size = em * kLabelScale;
+  // Zoomed out (a small panel), names shrink a little with the shapes, down to kMinLabelScale of
+  // the font, so that crowded graphs keep their names instead of hiding them.
+  const float em = ImGui::GetFontSize();
+  const float label_size = em * std::clamp(kLabelScale * zoom * 1.4f, kMinLabelScale, kLabelScale);
 
   std::vector<const api::ArchNode*> nodes;
   std::vector<view::NodeCount> counts;

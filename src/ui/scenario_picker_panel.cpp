@@ -18,7 +18,8 @@ void DrawScenarioPicker(const api::Lab& lab, UiState& state, const PanelRect& wh
       const std::string label = entry.title + "##" + entry.file;
       if (ImGui::Selectable(label.c_str(), current)) state.requested_file = entry.file;
       RecordWidget(state, ("scenario:" + entry.file).c_str());
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("scenarios/%s", entry.file.c_str());
+      // The whole title (a narrow list cuts it) and where it comes from.
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nscenarios/%s", entry.title.c_str(), entry.file.c_str());
     }
   }
   ImGui::End();
