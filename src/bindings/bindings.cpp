@@ -14,6 +14,7 @@
 #include "api/lab.h"
 #include "bindings/lab_registry.h"
 #include "core/trace.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::bindings {
 namespace {
@@ -109,7 +110,7 @@ std::string LabLoad(uint32_t id, val text) {
     }
     const std::string json_text = text.as<std::string>();
     // Tell "not JSON at all" apart from "JSON, but not a valid scenario" (parse is non-throwing).
-    const bool is_json = !Json::parse(json_text, nullptr, false).is_discarded();
+    const bool is_json = !core::ParseBounded(json_text).is_discarded();
     const std::vector<scenario::LoadError> errors = lab.Load(json_text);
     if (!errors.empty()) {
       ApiError e{is_json ? "InvalidScenario" : "InvalidJson", errors.front().path, ""};
@@ -218,7 +219,7 @@ std::string LabSend(uint32_t id, val client, val action, val args_text) {
     if (!client.isString()) return Fail({"InvalidArgument", "client", "client must be an address such as \"client:page\""});
     if (!action.isString()) return Fail({"InvalidArgument", "action", "action must be a string such as \"queue.send\""});
     if (!args_text.isString()) return Fail({"InvalidArgument", "args", "args must be an object"});
-    const Json args = Json::parse(args_text.as<std::string>(), nullptr, false);
+    const Json args = core::ParseBounded(args_text.as<std::string>());
     if (args.is_discarded() || !args.is_object()) return Fail({"InvalidArgument", "args", "args must be an object"});
     if (!lab.Loaded()) return NotLoaded("send");
     const Json out = lab.Send(client.as<std::string>(), action.as<std::string>(), args);

@@ -8,6 +8,7 @@
 #include "cloud/auth/jwk.h"
 #include "cloud/auth/jwt.h"
 #include "cloud/auth/rsa_key.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cli {
 namespace {
@@ -108,7 +109,7 @@ int Sign(const std::vector<std::string>& args) {
   std::string why;
   auto key_flag = OneKeyFlag(a, {"--secret", "--jwk", "--pem"}, &why);
   if (!key_flag) return UsageError(why);
-  const Json claims = Json::parse(a.flags["--payload"], nullptr, false);
+  const Json claims = core::ParseBounded(a.flags["--payload"]);
   if (claims.is_discarded() || !claims.is_object()) {
     return Invalid({auth::kMalformedClaims, "--payload must be a JSON object", 400});
   }
@@ -193,9 +194,9 @@ int Keygen(const std::vector<std::string>& args) {
   auto key = auth::GenerateRsaKey(rng, static_cast<uint32_t>(bits), a.flags.count("--kid") ? a.flags["--kid"] : "");
   if (!key.ok()) return Invalid(key.error());
   if (public_only) {
-    std::cout << auth::PublicJwks({key.value()}).value().dump(2) << "\n";
+    std::cout << core::DumpText(auth::PublicJwks({key.value()}).value(), 2) << "\n";
   } else {
-    std::cout << auth::PrivateJwk(key.value()).dump(2) << "\n";
+    std::cout << core::DumpText(auth::PrivateJwk(key.value()), 2) << "\n";
   }
   return kExitOk;
 }

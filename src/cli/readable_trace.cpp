@@ -1,5 +1,6 @@
 // Fixed-width columns so a trace reads like a log; the JSON Lines file has the full detail.
 #include "cli/readable_trace.h"
+#include "core/json_bounds.h"
 
 #include <cstdio>
 
@@ -12,7 +13,7 @@ std::string ReadableLine(const core::TraceRecord& r, size_t payload_width) {
                 static_cast<long long>(e.time.us / 1000000), static_cast<long long>(e.time.us % 1000000));
   std::string line = head + e.from + " -> " + e.to + "  " + e.kind;
   if (e.error) line += "  ERROR " + e.error->code + " (" + std::to_string(e.error->status) + "): " + e.error->message;
-  std::string payload = e.payload.is_null() ? "" : e.payload.dump();
+  std::string payload = e.payload.is_null() ? "" : core::DumpText(e.payload);
   if (payload.size() > payload_width) payload = payload.substr(0, payload_width) + "...";
   if (!payload.empty()) line += "  " + payload;
   line += "  [id " + std::to_string(e.id) + (e.parent ? " <- " + std::to_string(*e.parent) : "") + "]";

@@ -1,5 +1,6 @@
 // MD5 through mbedTLS, the same library and version natively and in WASM.
 #include "core/digest.h"
+#include "core/json_bounds.h"
 
 #include <mbedtls/md5.h>
 
@@ -89,7 +90,7 @@ uint64_t PayloadSize(const Json& payload) {
   if (payload.is_string() || IsSyntheticBody(payload)) return BodySize(payload);
   uint64_t bodies = 0;
   const Json stripped = StripSyntheticBodies(payload, &bodies);
-  return stripped.dump().size() + bodies;
+  return core::DumpText(stripped).size() + bodies;
 }
 
 bool IsSyntheticBody(const Json& value) {
@@ -102,7 +103,7 @@ uint64_t BodySize(const Json& body) {
     return size.is_number_unsigned() ? size.get<uint64_t>() : 0;
   }
   if (body.is_string()) return body.get_ref<const std::string&>().size();
-  return body.dump().size();
+  return core::DumpText(body).size();
 }
 
 }  // namespace eventlab::core

@@ -1,6 +1,7 @@
 // Serialises trace records byte for byte the same on every platform: integers only, fixed key
 // order, and nlohmann's own (locale-free) number and string formatting.
 #include "core/trace.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::core {
 namespace {
@@ -10,7 +11,7 @@ std::string OptionalId(const std::optional<uint64_t>& id) { return id ? std::to_
 }  // namespace
 
 std::string ErrorJson(const Error& e) {
-  return "{\"code\":" + Json(e.code).dump() + ",\"message\":" + Json(e.message).dump() +
+  return "{\"code\":" + core::DumpText(Json(e.code)) + ",\"message\":" + core::DumpText(Json(e.message)) +
          ",\"status\":" + std::to_string(e.status) + "}";
 }
 
@@ -23,9 +24,9 @@ std::string TraceLine(const TraceRecord& r) {
   out += ",\"id\":" + std::to_string(e.id);
   out += ",\"parent\":" + OptionalId(e.parent);
   out += ",\"reply_to\":" + OptionalId(e.reply_to);
-  out += ",\"from\":" + Json(e.from).dump();
-  out += ",\"to\":" + Json(e.to).dump();
-  out += ",\"kind\":" + Json(e.kind).dump();
+  out += ",\"from\":" + core::DumpText(Json(e.from));
+  out += ",\"to\":" + core::DumpText(Json(e.to));
+  out += ",\"kind\":" + core::DumpText(Json(e.kind));
   out += ",\"payload\":" + e.payload.dump(-1, ' ', false, Json::error_handler_t::replace);
   out += ",\"error\":" + (e.error ? ErrorJson(*e.error) : std::string("null"));
   out += "}";

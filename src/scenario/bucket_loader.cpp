@@ -5,6 +5,7 @@
 #include "scenario/resource_loaders.h"
 #include "scenario/synthetic_bodies.h"
 #include "core/digest.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::scenario {
 namespace {
@@ -89,7 +90,7 @@ void LoadObjects(const ResourceInput& in, cloud::storage::BucketConfig& b, Probl
     }
     o.body = (*it)["body"];
     NormalizeSyntheticBodies(o.body, Child(at, "body"), p);
-    if (!o.body.is_string() && !core::IsSyntheticBody(o.body)) o.body = Json(o.body.dump());
+    if (!o.body.is_string() && !core::IsSyntheticBody(o.body)) o.body = Json(core::DumpText(o.body));
     if (auto ct = ReadString(*it, "content_type", at, p, "")) o.content_type = *ct;
     b.objects[it.key()] = std::move(o);
   }

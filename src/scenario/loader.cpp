@@ -2,6 +2,8 @@
 // first, so references can be checked in any order), then the script.
 #include "scenario/loader.h"
 
+#include "core/json_bounds.h"
+
 #include "scenario/json_fields.h"
 #include "scenario/resource_loaders.h"
 #include "scenario/step_loader.h"
@@ -189,7 +191,7 @@ LoadResult LoadScenarioJson(const Json& doc) {
   auto scenario = std::make_shared<Scenario>();
   auto world = std::make_shared<WorldConfig>();
   if (!doc.contains("version")) p.Add("/version", "missing: this loader reads version 1");
-  else if (doc["version"] != 1) p.Add("/version", "unsupported version " + doc["version"].dump() + " (this loader reads 1)");
+  else if (doc["version"] != 1) p.Add("/version", "unsupported version " + core::DumpText(doc["version"]) + " (this loader reads 1)");
   if (auto seed = ReadUnsigned(doc, "seed", "", p, 0, 4294967295ULL, 0)) scenario->seed = static_cast<uint32_t>(*seed);
   if (auto start = ReadString(doc, "start", "", p, "2026-01-01T00:00:00Z")) {
     if (auto epoch = core::ParseIsoUtc(*start)) world->env.start_epoch_us = *epoch;
@@ -224,6 +226,14 @@ LoadResult LoadScenario(std::string_view text) {
     Json::sax_parse(text.begin(), text.end(), &finder);
     LoadResult r;
     r.errors.push_back({"", "not valid JSON: " + finder.message});
+    return r;
+  }
+  // Later steps copy, print and compare the document recursively: refuse a too-deep one first.
+  const core::JsonMeasure m = core::Measure(doc);
+  if (!m.too_deep_at.empty()) {
+    LoadResult r;
+    r.errors.push_back({m.too_deep_at, "nested deeper than " + std::to_string(core::kMaxJsonDepth) +
+                                          " levels of arrays and objects, the most a scenario may use"});
     return r;
   }
   return LoadScenarioJson(doc);

@@ -3,6 +3,7 @@
 #include "cloud/tables/attribute_value.h"
 #include "cloud/tables/table_models.h"
 #include "scenario/resource_loaders.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::scenario {
 namespace {
@@ -98,7 +99,7 @@ std::unique_ptr<cloud::ResourceConfig> LoadTable(const ResourceInput& in, Proble
     if (!ok) continue;
     for (const Json& seen : keys_seen) {
       if (seen == key) {
-        p.Add(at, "another item has the same key " + key.dump());
+        p.Add(at, "another item has the same key " + core::DumpText(key));
         ok = false;
       }
     }

@@ -1,5 +1,6 @@
 // UI commands over api::Lab: the same calls the JS bindings make, plus selection bookkeeping.
 #include "ui/commands.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::ui {
 
@@ -84,7 +85,7 @@ void CommandPresign(api::Lab& lab, UiState& state, const std::string& bucket) {
   } else if (out.contains("error")) {
     form.error = out["error"].value("code", std::string("Error")) + ": " + out["error"].value("message", std::string());
   } else {
-    form.error = "unexpected result: " + out.dump();
+    form.error = "unexpected result: " + core::DumpText(out);
   }
 }
 

@@ -13,6 +13,7 @@
 #include "ui/panels.h"
 #include "ui/style.h"
 #include "ui/time_text.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::ui {
 

@@ -1,6 +1,7 @@
 // JSON tree view. Strings show quoted, like the trace format; keys keep nlohmann's sorted order.
 // Integers under keys that name a time unit ("idle_us") show their human reading beside them.
 #include "ui/json_tree.h"
+#include "core/json_bounds.h"
 
 #include <cstdint>
 #include <string>
@@ -25,8 +26,8 @@ void DrawScalar(const char* key, const nlohmann::json& value) {
     std::string human;
     if (value.is_number_integer() && (!value.is_number_unsigned() || value.get<uint64_t>() <= INT64_MAX))
       human = KeyedTimeText(key, value.get<int64_t>());
-    if (human.empty()) ImGui::TextWrapped("%s", value.dump().c_str());
-    else ImGui::TextWrapped("%s (%s)", value.dump().c_str(), human.c_str());
+    if (human.empty()) ImGui::TextWrapped("%s", core::DumpText(value).c_str());
+    else ImGui::TextWrapped("%s (%s)", core::DumpText(value).c_str(), human.c_str());
   }
 }
 

@@ -11,6 +11,7 @@
 #include "api/lab.h"
 #include "ui/time_text.h"
 #include "ui/ui_state.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::ui {
 
@@ -57,7 +58,7 @@ void DrawIdentityView(const nlohmann::json& state);
 inline std::string ScalarText(const nlohmann::json& v) {
   if (v.is_string()) return v.get_ref<const std::string&>();
   if (v.is_null()) return "-";
-  return v.dump();
+  return core::DumpText(v);
 }
 /// `obj[key]` as text, or "-" when missing.
 inline std::string FieldText(const nlohmann::json& obj, const char* key) {

@@ -9,6 +9,7 @@
 #include "ui/resource_views.h"
 #include "ui/style.h"
 #include "ui/text_fit.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::ui {
 
@@ -31,7 +32,7 @@ void Documents(const std::string& index, const nlohmann::json& ix) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(FieldText(it.value(), "_version").c_str());
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", it.value().contains("_source") ? it.value().at("_source").dump().c_str() : "-");
+    ImGui::TextWrapped("%s", it.value().contains("_source") ? core::DumpText(it.value().at("_source")).c_str() : "-");
   }
   ImGui::EndTable();
 }
@@ -65,7 +66,7 @@ void DrawSearchView(api::Lab& lab, UiState& ui, const std::string& name, const n
   if (s.contains("last_search") && !s.at("last_search").is_null()) {
     if (ImGui::CollapsingHeader("Last search", ImGuiTreeNodeFlags_DefaultOpen)) {
       ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextUnformatted(s.at("last_search").dump(1).c_str());
+      ImGui::TextUnformatted(core::DumpText(s.at("last_search"), 1).c_str());
       ImGui::PopTextWrapPos();
     }
   }

@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "ui/resource_views.h"
 #include "ui/style.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::ui {
 
@@ -14,7 +15,7 @@ namespace {
 
 /// A typed attribute value as short text: "x" for S, 12 for N, true, null, [..] and {..} for the rest.
 std::string TypedText(const nlohmann::json& v) {
-  if (!v.is_object() || v.size() != 1) return v.dump();
+  if (!v.is_object() || v.size() != 1) return core::DumpText(v);
   const std::string& type = v.begin().key();
   const nlohmann::json& x = v.begin().value();
   if (type == "S") return "\"" + ScalarText(x) + "\"";
@@ -31,7 +32,7 @@ std::string TypedText(const nlohmann::json& v) {
     for (auto it = x.begin(); it != x.end(); ++it) out += (out.size() > 1 ? ", " : "") + it.key() + ": " + TypedText(it.value());
     return out + "}";
   }
-  return type + " " + x.dump();  // SS, NS, BS
+  return type + " " + core::DumpText(x);  // SS, NS, BS
 }
 
 void AddColumn(std::vector<std::string>& columns, const std::string& name) {
@@ -65,9 +66,9 @@ void DrawStreamRecords(const nlohmann::json& s) {
     const std::string name = FieldText(r, "event_name");
     ImGui::TextColored(name == "REMOVE" ? kErrorColor : name == "INSERT" ? kAccentColor : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s", name.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(r.contains("keys") ? r.at("keys").dump().c_str() : "-");
+    ImGui::TextUnformatted(r.contains("keys") ? core::DumpText(r.at("keys")).c_str() : "-");
     if (r.contains("new_image") && !r.at("new_image").is_null()) {
-      const std::string image = r.at("new_image").dump();
+      const std::string image = core::DumpText(r.at("new_image"));
       ImGui::TextColored(kMutedColor, "%s", image.size() > 80 ? (image.substr(0, 80) + "...").c_str() : image.c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", image.c_str());
     }

@@ -9,6 +9,7 @@
 #include "ui/style.h"
 #include "ui/text_fit.h"
 #include "ui/time_text.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::ui {
 
@@ -49,7 +50,7 @@ void Subscriptions(const nlohmann::json& s) {
     const nlohmann::json& policy = sub.contains("filter_policy") ? sub["filter_policy"] : nlohmann::json();
     if (policy.is_null()) ImGui::TextColored(kMutedColor, "none");
     else {
-      ImGui::TextWrapped("%s", policy.dump().c_str());
+      ImGui::TextWrapped("%s", core::DumpText(policy).c_str());
       ImGui::TextColored(kMutedColor, "%" PRId64 " matched, %" PRId64 " filtered out", FieldInt(sub, "matched"), FieldInt(sub, "filtered"));
     }
   }

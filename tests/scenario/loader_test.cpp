@@ -172,5 +172,18 @@ INSTANTIATE_TEST_SUITE_P(
                  "/script/0/with/body/$body/md5", "does not match"}),
     [](const ::testing::TestParamInfo<BadInput>& info) { return std::string(info.param.name); });
 
+TEST(LoaderTest, RefusesADocumentNestedTooDeepNamingWhere) {
+  // 100,000 levels under "version": later steps copy and print recursively, so the loader stops here.
+  std::string deep = R"({"version": )";
+  for (int i = 0; i < 100000; ++i) deep += "[";
+  for (int i = 0; i < 100000; ++i) deep += "]";
+  deep += "}";
+  LoadResult r = LoadScenario(deep);
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].path.substr(0, 12), "/version/0/0");
+  EXPECT_NE(r.errors[0].message.find("nested deeper than 64"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace eventlab::scenario

@@ -1,6 +1,7 @@
 // JWK members as RFC 7517 section 4 and RFC 7518 section 6 define them: "kty" selects the key
 // type, numbers and secrets are base64url (Base64urlUInt for RSA numbers, section 6.3).
 #include "cloud/auth/jwk.h"
+#include "core/json_bounds.h"
 
 #include <set>
 
@@ -36,7 +37,7 @@ core::Result<bool> Base64Member(const Json& jwk, const char* name, bool required
 }
 
 core::Result<Json> ParseObject(std::string_view text, const char* what) {
-  Json json = Json::parse(text.begin(), text.end(), nullptr, false);
+  Json json = core::ParseBounded(text);
   if (json.is_discarded()) return KeyError(std::string("the ") + what + " is not valid JSON");
   if (!json.is_object()) return KeyError(std::string("the ") + what + " must be a JSON object");
   return json;

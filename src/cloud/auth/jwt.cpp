@@ -1,5 +1,6 @@
 // Algorithm names and token signing (RFC 7515 section 5.1, the compact serialization of 7.1).
 #include "cloud/auth/jwt.h"
+#include "core/json_bounds.h"
 
 #include "cloud/auth/base64url.h"
 #include "cloud/auth/jws_signature.h"
@@ -16,7 +17,7 @@ const char* AlgorithmName(Algorithm alg) { return alg == Algorithm::kHS256 ? "HS
 
 core::Result<std::string> SignCompact(Algorithm alg, const Key& key, std::string_view header_json,
                                       std::string_view payload, const KeyPolicy& policy) {
-  const Json header = Json::parse(header_json.begin(), header_json.end(), nullptr, false);
+  const Json header = core::ParseBounded(header_json);
   if (header.is_discarded() || !header.is_object()) {
     return core::Error{kMalformedHeader, "the JOSE header must be a JSON object", 400};
   }
@@ -39,7 +40,7 @@ core::Result<std::string> SignJwt(Algorithm alg, const Key& key, const Json& cla
   } else if (!key.kid.empty()) {
     header["kid"] = key.kid;
   }
-  return SignCompact(alg, key, header.dump(), claims.dump(-1, ' ', false, Json::error_handler_t::replace), policy);
+  return SignCompact(alg, key, core::DumpText(header), claims.dump(-1, ' ', false, Json::error_handler_t::replace), policy);
 }
 
 }  // namespace eventlab::cloud::auth

@@ -1,6 +1,7 @@
 // Argument checks mirror what a JWT library refuses before verifying: the verifier names its
 // algorithms and exactly one key source (RFC 8725 section 3.1).
 #include "cloud/auth/jwt_actions.h"
+#include "core/json_bounds.h"
 
 #include "cloud/auth/base64url.h"
 #include "cloud/identity/identity_models.h"
@@ -86,7 +87,7 @@ core::Result<Json> JwtVerifyAction(LocalCall& call, const Json& args) {
   }
   for (const Json& a : algorithms) {
     auto alg = a.is_string() ? ParseAlgorithm(a.get<std::string>()) : std::nullopt;
-    if (!alg) return Invalid(action, "\"algorithms\" entries must be \"HS256\" or \"RS256\", got " + a.dump());
+    if (!alg) return Invalid(action, "\"algorithms\" entries must be \"HS256\" or \"RS256\", got " + core::DumpText(a));
     options.algorithms.push_back(*alg);
   }
   for (const char* k : {"issuer", "audience"}) {
@@ -145,7 +146,7 @@ core::Result<Json> JwtDecodeAction(LocalCall& call, const Json& args) {
   for (const auto& [name, part] : parts) {
     auto bytes = Base64UrlDecode(part);
     if (!bytes.ok()) return core::Error{bytes.error().code, std::string("jwt.decode: ") + name + ": " + bytes.error().message, 400};
-    Json parsed = Json::parse(bytes.value(), nullptr, false);
+    Json parsed = core::ParseBounded(bytes.value());
     if (parsed.is_discarded() || !parsed.is_object()) {
       return core::Error{name == std::string("header") ? kMalformedHeader : kMalformedClaims,
                          std::string("jwt.decode: the ") + name + " is not a JSON object", 400};

@@ -9,6 +9,7 @@
 #include "cloud/auth/jws_signature.h"
 #include "cloud/auth/jwt.h"
 #include "core/sim_time.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::auth {
 namespace {
@@ -112,7 +113,7 @@ class Verifier {
   bool Header() {
     auto bytes = Base64UrlDecode(header_b64_);
     if (!bytes.ok()) return Fail("header", kMalformedBase64url, "the header part: " + bytes.error().message);
-    Json header = Json::parse(bytes.value(), nullptr, false);
+    Json header = core::ParseBounded(bytes.value());
     if (header.is_discarded()) return Fail("header", kMalformedHeader, "the header is not valid UTF-8 JSON");
     if (!header.is_object()) return Fail("header", kMalformedHeader, "the header is a JSON " + TypeName(header) + ", not an object");
     v_.header = header;
@@ -188,7 +189,7 @@ class Verifier {
   bool Claims() {
     auto bytes = Base64UrlDecode(payload_b64_);
     if (!bytes.ok()) return Fail("claims", kMalformedBase64url, "the payload part: " + bytes.error().message);
-    Json claims = Json::parse(bytes.value(), nullptr, false);
+    Json claims = core::ParseBounded(bytes.value());
     if (claims.is_discarded()) return Fail("claims", kMalformedClaims, "the payload is not valid UTF-8 JSON");
     if (!claims.is_object()) {
       return Fail("claims", kMalformedClaims,

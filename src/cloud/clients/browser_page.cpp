@@ -1,6 +1,7 @@
 // Browser behaviour the course's token-storage lesson rests on: scripts read localStorage and
 // non-HttpOnly cookies; the browser, not the script, attaches cookies to requests.
 #include "cloud/clients/browser_page.h"
+#include "core/json_bounds.h"
 
 #include <cctype>
 
@@ -26,7 +27,7 @@ core::Result<Json> RunStorageAction(BrowserPage& page, const std::string& action
   if (action == "browser.local_storage_set") {
     // localStorage keeps strings only: setItem converts any other value to text.
     const Json& v = args.value("value", Json());
-    page.local_storage[key.value()] = v.is_string() ? v.get<std::string>() : v.dump();
+    page.local_storage[key.value()] = v.is_string() ? v.get<std::string>() : core::DumpText(v);
     return Json::object();
   }
   if (action == "browser.local_storage_get") {

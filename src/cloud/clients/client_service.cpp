@@ -1,6 +1,7 @@
 // A client makes its scripted calls and keeps the replies, so that later calls can use earlier
 // answers (an upload URL, an id) and a learner can inspect what came back.
 #include "cloud/clients/client_service.h"
+#include "core/json_bounds.h"
 
 #include "cloud/action_catalog.h"
 #include "cloud/functions/template.h"
@@ -81,7 +82,7 @@ CallOutcome ClientService::MakePageCall(ServiceContext& ctx, const std::string& 
       return out;
     }
     if (args.contains("send_to")) {
-      Json exfiltrate = {{"method", "POST"}, {"url", args["send_to"]}, {"headers", {{"Content-Type", "text/plain"}}}, {"body", read.dump()}};
+      Json exfiltrate = {{"method", "POST"}, {"url", args["send_to"]}, {"headers", {{"Content-Type", "text/plain"}}}, {"body", core::DumpText(read)}};
       CallOutcome sent = send(exfiltrate);
       result["sent_to"] = args["send_to"];
       if (!sent.sent && !sent.result.ok()) result["send_error"] = sent.result.error().message;

@@ -1,6 +1,7 @@
 // A scripted web server: the n-th ordinary request gets responses[n] (then `status`), which is how
 // a scenario shows retries against a failing webhook. Subscription confirmations always get 200.
 #include "cloud/endpoints/endpoint_service.h"
+#include "core/json_bounds.h"
 
 #include <cctype>
 
@@ -43,7 +44,7 @@ void EndpointService::Request(ServiceContext& ctx, const core::Event& event) {
   r.message_type = Header(p.value("headers", Json::object()), "x-amz-sns-message-type");
   r.message_id = Header(p.value("headers", Json::object()), "x-amz-sns-message-id");
   const Json body = p.value("body", Json(""));
-  r.body = body.is_string() ? body.get<std::string>() : body.dump();
+  r.body = body.is_string() ? body.get<std::string>() : core::DumpText(body);
   const bool confirmation = r.message_type == "SubscriptionConfirmation";
   if (confirmation) {
     r.status = 200;
@@ -56,7 +57,7 @@ void EndpointService::Request(ServiceContext& ctx, const core::Event& event) {
   store_.requests.push_back(std::move(r));
   Reply(ctx, event, Json{{"statusCode", status}, {"headers", {{"Content-Type", "text/plain"}}}, {"body", ""}});
   if (!confirmation || !config_->confirm) return;
-  const Json doc = Json::parse(text, nullptr, false);
+  const Json doc = core::ParseBounded(text);
   if (doc.is_object() && doc.contains("SubscribeURL") && doc["SubscribeURL"].is_string() && doc.contains("TopicArn") &&
       doc["TopicArn"].is_string()) {
     VisitSubscribeUrl(ctx, doc["SubscribeURL"].get<std::string>(), doc["TopicArn"].get<std::string>());

@@ -1,6 +1,7 @@
 // Asynchronous (Event) invocations: a failed attempt is retried twice with Lambda's backoff, and
 // the outcome can go to a destination queue as Lambda's invocation record.
 #include "cloud/functions/function_service.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::functions {
 
@@ -45,7 +46,7 @@ void FunctionService::AsyncFinished(ServiceContext& ctx, const Invocation& inv, 
     record["responseContext"]["functionError"] = "Unhandled";
     record["responsePayload"] = {{"errorType", result.error().code}, {"errorMessage", result.error().message}};
   }
-  auto request = BuildRequest(ctx, Self(), "queue.send", Json{{"queue", queue}, {"body", record.dump()}});
+  auto request = BuildRequest(ctx, Self(), "queue.send", Json{{"queue", queue}, {"body", core::DumpText(record)}});
   if (request.ok()) ctx.kernel.Schedule(std::move(request.value()));
 }
 

@@ -1,10 +1,11 @@
 // Container-local call caching. The record events make hits and misses visible in the trace even
 // though a hit sends no request.
 #include "cloud/functions/call_cache.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::functions {
 
-std::string CacheKey(const std::string& action, const Json& args) { return action + " " + args.dump(); }
+std::string CacheKey(const std::string& action, const Json& args) { return action + " " + core::DumpText(args); }
 
 CacheLookup LookUpCall(Container& c, const std::string& key, core::SimTime now, bool first_invocation) {
   CacheLookup out;
@@ -49,7 +50,7 @@ Json CacheState(const Container& c) {
   for (const auto& [key, entry] : c.call_cache) {
     const size_t space = key.find(' ');
     out.push_back({{"action", entry.action},
-                   {"arguments", space == std::string::npos ? Json(nullptr) : Json::parse(key.substr(space + 1), nullptr, false)},
+                   {"arguments", space == std::string::npos ? Json(nullptr) : core::ParseBounded(key.substr(space + 1))},
                    {"stored_us", entry.stored_at.us},
                    {"expires_us", (entry.stored_at + entry.ttl).us},
                    {"ttl_us", entry.ttl.us}});

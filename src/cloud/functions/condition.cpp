@@ -1,6 +1,7 @@
 // Comparisons are numeric for two numbers, lexicographic for two strings, and an error otherwise,
 // so a typo in a path cannot silently compare null with a number.
 #include "cloud/functions/condition.h"
+#include "core/json_bounds.h"
 
 #include <set>
 
@@ -24,7 +25,7 @@ core::Result<bool> Compare(const std::string& op, const Json& a, const Json& b) 
   const bool both_numbers = a.is_number() && b.is_number();
   const bool both_strings = a.is_string() && b.is_string();
   if (!both_numbers && !both_strings) {
-    return ConditionError(op + " compares two numbers or two strings, not " + a.dump() + " and " + b.dump());
+    return ConditionError(op + " compares two numbers or two strings, not " + core::DumpText(a) + " and " + core::DumpText(b));
   }
   if (op == "lt") return a < b;
   if (op == "le") return a <= b;

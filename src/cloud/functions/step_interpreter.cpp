@@ -1,6 +1,7 @@
 // The interpreter is an explicit stack of frames rather than recursion, so that it can stop at a
 // call, be copied into a snapshot, and resume when the reply event arrives.
 #include "cloud/functions/step_interpreter.h"
+#include "core/json_bounds.h"
 
 #include "cloud/functions/condition.h"
 
@@ -17,7 +18,7 @@ Outcome Failed(core::Error e) {
 core::Error FailStepError(const Json& spec) {
   core::Error e{"Error", "", 500};
   if (spec.contains("code") && spec["code"].is_string()) e.code = spec["code"].get<std::string>();
-  if (spec.contains("message")) e.message = spec["message"].is_string() ? spec["message"].get<std::string>() : spec["message"].dump();
+  if (spec.contains("message")) e.message = spec["message"].is_string() ? spec["message"].get<std::string>() : core::DumpText(spec["message"]);
   if (spec.contains("status") && spec["status"].is_number_integer()) e.status = spec["status"].get<int>();
   return e;
 }
@@ -41,7 +42,7 @@ core::Result<core::SimTime> WorkDuration(const Step& s, TemplateScope& scope) {
   if (v.value().is_string()) {
     if (auto d = core::ParseDuration(v.value().get<std::string>(), &why)) return *d;
   }
-  return core::Error{"Runtime.TemplateError", "work at " + s.path + ": " + why + ", got " + v.value().dump(), 500};
+  return core::Error{"Runtime.TemplateError", "work at " + s.path + ": " + why + ", got " + core::DumpText(v.value()), 500};
 }
 
 Outcome Run(Execution& x, TemplateScope& scope) {
@@ -73,7 +74,7 @@ Outcome Run(Execution& x, TemplateScope& scope) {
       case StepType::kLog: {
         auto v = Render(s.with, scope);
         if (!v.ok()) return Failed(v.error());
-        x.logs.push_back(v.value().is_string() ? v.value().get<std::string>() : v.value().dump());
+        x.logs.push_back(v.value().is_string() ? v.value().get<std::string>() : core::DumpText(v.value()));
         break;
       }
       case StepType::kSet:
@@ -94,7 +95,7 @@ Outcome Run(Execution& x, TemplateScope& scope) {
         auto items = Render(s.items, scope);
         if (!items.ok()) return Failed(items.error());
         if (!items.value().is_array()) {
-          return Failed({"Runtime.TemplateError", "for_each at " + s.path + " needs an array, got " + items.value().dump(), 500});
+          return Failed({"Runtime.TemplateError", "for_each at " + s.path + " needs an array, got " + core::DumpText(items.value()), 500});
         }
         if (items.value().empty() || s.body.empty()) break;
         x.vars[s.as] = items.value()[0];

@@ -3,6 +3,7 @@
 //   call := name "(" [expr ("," expr)*] ")" followed by path parts (parse_json(x).url)
 //   path := name ("." name | "[" integer "]" | "[" string "]")*
 #include "cloud/functions/template.h"
+#include "core/json_bounds.h"
 
 #include <algorithm>
 #include <cctype>
@@ -212,21 +213,21 @@ const Json* Walk(const Json& root, const std::vector<PathPart>& path) {
   return cur;
 }
 
-std::string AsText(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string AsText(const Json& v) { return v.is_string() ? v.get<std::string>() : core::DumpText(v); }
 
 core::Result<Json> Eval(const Node& n, TemplateScope& scope);
 
 core::Result<int64_t> IntArg(const Node& n, TemplateScope& scope, const std::string& fn) {
   auto v = Eval(n, scope);
   if (!v.ok()) return v.error();
-  if (!v.value().is_number_integer()) return TemplateError(fn + "() needs integers, got " + v.value().dump());
+  if (!v.value().is_number_integer()) return TemplateError(fn + "() needs integers, got " + core::DumpText(v.value()));
   return v.value().get<int64_t>();
 }
 
 // substr(s, start[, length]) (byte offsets, clamped), split(s, separator), strip_prefix(s, prefix),
 // cookie(header, name).
 core::Result<Json> TextFunction(const std::string& fn, const std::vector<Json>& args) {
-  if (!args[0].is_string()) return TemplateError(fn + "() needs a string, got " + args[0].dump());
+  if (!args[0].is_string()) return TemplateError(fn + "() needs a string, got " + core::DumpText(args[0]));
   const std::string& s = args[0].get_ref<const std::string&>();
   if (fn == "substr") {
     for (size_t i = 1; i < args.size(); ++i) {
@@ -302,16 +303,16 @@ core::Result<Json> Call(const Node& n, TemplateScope& scope) {
   if (fn == "len") {
     if (x.is_string()) return Json(x.get_ref<const std::string&>().size());
     if (x.is_array() || x.is_object()) return Json(x.size());
-    return TemplateError("len() needs a string, array or object, got " + x.dump());
+    return TemplateError("len() needs a string, array or object, got " + core::DumpText(x));
   }
-  if (fn == "json") return Json(x.dump());
+  if (fn == "json") return Json(core::DumpText(x));
   if (fn == "parse_json") {
     if (!x.is_string()) return TemplateError("parse_json() needs a string");
-    Json parsed = Json::parse(x.get<std::string>(), nullptr, false);
+    Json parsed = core::ParseBounded(x.get<std::string>());
     if (parsed.is_discarded()) return TemplateError("parse_json(): not valid JSON");
     return parsed;
   }
-  if (!x.is_string()) return TemplateError(fn + "() needs a string, got " + x.dump());
+  if (!x.is_string()) return TemplateError(fn + "() needs a string, got " + core::DumpText(x));
   std::string s = x.get<std::string>();
   for (char& c : s) c = fn == "lower" ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
                                       : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -2,6 +2,7 @@
 // "Output format of a Lambda function for proxy integration" (API Gateway developer guide,
 // Lambda proxy integrations in API Gateway). Absent maps are null, as API Gateway sends them.
 #include "cloud/gateway/proxy_event.h"
+#include "core/json_bounds.h"
 
 #include <cstdio>
 
@@ -21,7 +22,7 @@ std::string HeaderText(const Json& v) {
     for (const Json& item : v) out += (out.empty() ? "" : ",") + HeaderText(item);
     return out;
   }
-  return v.dump();
+  return core::DumpText(v);
 }
 
 Json HeaderValues(const Json& v) {
@@ -106,7 +107,7 @@ Json BuildProxyEvent(const ProxyInput& in, core::Rng& rng) {
   }
   Json body = req.contains("body") ? req["body"] : Json(nullptr);
   // The body reaches the function as text; a synthetic body stands for its bytes as it is.
-  if (!body.is_null() && !body.is_string() && !core::IsSyntheticBody(body)) body = body.dump();
+  if (!body.is_null() && !body.is_string() && !core::IsSyntheticBody(body)) body = core::DumpText(body);
 
   static const char kIdChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-";
   Json identity = {{"accessKey", nullptr},
@@ -186,7 +187,7 @@ core::Result<Json> MapProxyResponse(const Json& response) {
     if (!response["headers"].is_object()) return malformed;
     for (const auto& [k, v] : response["headers"].items()) {
       if (!v.is_string() && !v.is_number() && !v.is_boolean()) return malformed;
-      headers[k] = v.is_string() ? v.get<std::string>() : v.dump();
+      headers[k] = v.is_string() ? v.get<std::string>() : core::DumpText(v);
     }
   }
   Json body = response.contains("body") ? response["body"] : Json("");

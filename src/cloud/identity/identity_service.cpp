@@ -1,6 +1,7 @@
 // Logins follow Auth0's Resource Owner Password grant (POST /oauth/token): the reply and the error
 // for wrong credentials are Auth0's. Tokens are signed with the key that signs at the current time.
 #include "cloud/identity/identity_service.h"
+#include "core/json_bounds.h"
 
 #include "cloud/auth/jwt.h"
 #include "core/sim_time.h"
@@ -70,7 +71,7 @@ core::Result<Json> IdentityService::Http(ServiceContext& ctx, const core::Event&
   if (method == "GET" && path == "/.well-known/jwks.json") {
     auto jwks = Jwks(ctx);
     return Json{{"statusCode", 200}, {"headers", {{"content-type", "application/json; charset=utf-8"}}},
-                {"body", jwks.value().dump()}};
+                {"body", core::DumpText(jwks.value())}};
   }
   return Json{{"statusCode", 404}, {"headers", {{"content-type", "application/json; charset=utf-8"}}},
               {"body", Json{{"error", "not_found"}, {"error_description", "Not Found"}}.dump()}};

@@ -3,6 +3,7 @@
 // received more than maxReceiveCount times moves to the dead-letter queue (SQS developer guide,
 // "Using dead-letter queues"); messages end after the retention period.
 #include "cloud/queues/queue_service.h"
+#include "core/json_bounds.h"
 
 #include "cloud/world_config.h"
 #include "core/digest.h"
@@ -60,7 +61,7 @@ void QueueService::Send(ServiceContext& ctx, const core::Event& event) {
   }
   Message m;
   // A message body is text; structured bodies are sent as their JSON text, as SDKs do.
-  m.body = core::IsSyntheticBody(payload["body"]) || payload["body"].is_string() ? payload["body"] : Json(payload["body"].dump());
+  m.body = core::IsSyntheticBody(payload["body"]) || payload["body"].is_string() ? payload["body"] : Json(core::DumpText(payload["body"]));
   uint64_t size = core::BodySize(m.body);
   if (payload.contains("attributes") && payload["attributes"].is_object()) {
     m.attributes = payload["attributes"];
@@ -139,7 +140,7 @@ core::Result<Json> QueueService::Receive(ServiceContext& ctx, const core::Event&
   if (p.contains("max_number_of_messages")) {
     const Json& v = p["max_number_of_messages"];
     if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > kMaxReceiveBatch) {
-      return InvalidValue("Value " + v.dump() + " for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.");
+      return InvalidValue("Value " + core::DumpText(v) + " for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.");
     }
     max = static_cast<uint32_t>(v.get<int64_t>());
   }
@@ -147,7 +148,7 @@ core::Result<Json> QueueService::Receive(ServiceContext& ctx, const core::Event&
   if (p.contains("visibility_timeout")) {
     const Json& v = p["visibility_timeout"];
     if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > kMaxVisibilityTimeout.us / 1000000) {
-      return InvalidValue("Value " + v.dump() + " for parameter VisibilityTimeout is invalid. Reason: Must be >= 0 and <= 43200, if provided.");
+      return InvalidValue("Value " + core::DumpText(v) + " for parameter VisibilityTimeout is invalid. Reason: Must be >= 0 and <= 43200, if provided.");
     }
     visibility = core::SimTime::Seconds(v.get<int64_t>());
   }
@@ -193,7 +194,7 @@ core::Result<Json> QueueService::Receive(ServiceContext& ctx, const core::Event&
 
 core::Result<Json> QueueService::Delete(ServiceContext& ctx, const core::Event& event) {
   const Json handle = event.payload.is_object() ? event.payload.value("receipt_handle", Json()) : Json();
-  const std::string text = handle.is_string() ? handle.get<std::string>() : handle.dump();
+  const std::string text = handle.is_string() ? handle.get<std::string>() : core::DumpText(handle);
   const core::Error invalid{"ReceiptHandleIsInvalid", "The input receipt handle \"" + text + "\" is not a valid receipt handle.", 400};
   const size_t hash = text.rfind('#');
   if (!handle.is_string() || hash == std::string::npos) return invalid;

@@ -1,6 +1,7 @@
 // Mapping is decided for the whole document before anything is indexed, so a document that fails
 // leaves the index as it was.
 #include "cloud/search/inverted_index.h"
+#include "core/json_bounds.h"
 
 #include <cstdlib>
 
@@ -16,7 +17,7 @@ std::string TypeOfScalar(const Json& v) {
   return "long";
 }
 
-std::string Preview(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string Preview(const Json& v) { return v.is_string() ? v.get<std::string>() : core::DumpText(v); }
 
 core::Error CannotParse(const std::string& field, const std::string& type, const std::string& id, const Json& v) {
   // Elasticsearch's wording for a value its field's type rejects.
@@ -55,7 +56,7 @@ struct Planner {
       if (!type.empty() && type != "object") {
         return core::Error{"mapper_parsing_exception",
                            "failed to parse field [" + field + "] of type [" + type + "] in document with id '" + id +
-                               "'. Preview of field's value: '" + v.dump() + "'",
+                               "'. Preview of field's value: '" + core::DumpText(v) + "'",
                            400};
       }
       Map(field, "object");
@@ -72,7 +73,7 @@ struct Planner {
     }
     const std::string use = type.empty() ? TypeOfScalar(v) : type;
     if (use == "text") {
-      const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+      const std::string text = v.is_string() ? v.get<std::string>() : core::DumpText(v);
       Map(field, "text");
       plan.push_back({field, "text", Analyze(text)});
       const std::string keyword = field + ".keyword";
@@ -96,7 +97,7 @@ struct Planner {
 std::optional<std::string> ExactTerm(const Json& v, const std::string& type) {
   if (type == "keyword") {
     if (v.is_string()) return v.get<std::string>();
-    if (v.is_number() || v.is_boolean()) return v.dump();
+    if (v.is_number() || v.is_boolean()) return core::DumpText(v);
     return std::nullopt;
   }
   if (type == "boolean") {
@@ -106,7 +107,7 @@ std::optional<std::string> ExactTerm(const Json& v, const std::string& type) {
   }
   if (type == "long" || type == "float") {
     Json number = v;
-    if (v.is_string()) number = Json::parse(v.get<std::string>(), nullptr, false);
+    if (v.is_string()) number = core::ParseBounded(v.get<std::string>());
     if (!number.is_number()) return std::nullopt;
     // A long field keeps whole numbers; a fraction is truncated as Elasticsearch coerces it.
     if (type == "long" && number.is_number_float()) {
@@ -114,8 +115,8 @@ std::optional<std::string> ExactTerm(const Json& v, const std::string& type) {
       if (!(d > -9.2e18 && d < 9.2e18)) return std::nullopt;
       return std::to_string(static_cast<int64_t>(d));
     }
-    if (type == "float" && !number.is_number_float()) return Json(number.get<double>()).dump();
-    return number.dump();
+    if (type == "float" && !number.is_number_float()) return core::DumpText(Json(number.get<double>()));
+    return core::DumpText(number);
   }
   return std::nullopt;
 }

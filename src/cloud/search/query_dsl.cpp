@@ -2,6 +2,7 @@
 // any document is looked at, as in Elasticsearch. Scores add up in clause order over ordered maps,
 // so the sums come out the same in every build.
 #include "cloud/search/query_dsl.h"
+#include "core/json_bounds.h"
 
 #include "cloud/search/analyzer.h"
 #include "cloud/search/bm25.h"
@@ -52,7 +53,7 @@ core::Result<Query> ParseMatch(const Json& body) {
       } else if (key == "operator") {
         const std::string op = param.is_string() ? param.get<std::string>() : "";
         if (op == "and" || op == "AND") q.all_terms = true;
-        else if (op != "or" && op != "OR") return Parsing("[match] query [" + q.field + "]: operator must be [or] or [and], found [" + (param.is_string() ? op : param.dump()) + "]");
+        else if (op != "or" && op != "OR") return Parsing("[match] query [" + q.field + "]: operator must be [or] or [and], found [" + (param.is_string() ? op : core::DumpText(param)) + "]");
       } else {
         return Parsing("[match] query does not support [" + key + "]");
       }
@@ -152,7 +153,7 @@ Scores EvaluateMatch(const Query& q, const IndexData& index) {
   auto f = index.fields.find(q.field);
   if (f == index.fields.end() || f->second.type == "object") return {};
   if (f->second.type == "text") {
-    const std::string text = q.value.is_string() ? q.value.get<std::string>() : q.value.dump();
+    const std::string text = q.value.is_string() ? q.value.get<std::string>() : core::DumpText(q.value);
     return ExactTerms(f->second, Analyze(text), q.all_terms);
   }
   auto exact = ExactTerm(q.value, f->second.type);
@@ -164,7 +165,7 @@ Scores EvaluateTerm(const Query& q, const IndexData& index) {
   auto f = index.fields.find(q.field);
   if (f == index.fields.end() || f->second.type == "object") return {};
   // The value is not analyzed: on a text field, "Cat" finds nothing, since tokens are lower case.
-  auto exact = f->second.type == "text" ? std::optional<std::string>(q.value.is_string() ? q.value.get<std::string>() : q.value.dump())
+  auto exact = f->second.type == "text" ? std::optional<std::string>(q.value.is_string() ? q.value.get<std::string>() : core::DumpText(q.value))
                                        : ExactTerm(q.value, f->second.type);
   if (!exact) return {};
   return ExactTerms(f->second, {*exact}, false);

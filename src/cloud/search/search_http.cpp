@@ -8,6 +8,7 @@
 #include "cloud/http/url.h"
 #include "cloud/search/search_service.h"
 #include "core/digest.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::search {
 namespace {
@@ -35,7 +36,7 @@ core::Result<Json> BodyJson(const Json& body) {
   if (body.is_string()) {
     const std::string text = body.get<std::string>();
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) return Json();
-    Json parsed = Json::parse(text, nullptr, false);
+    Json parsed = core::ParseBounded(text);
     if (!parsed.is_discarded()) return parsed;
   }
   return core::Error{"json_parse_exception", "Failed to parse the request body as JSON", 400};
@@ -45,7 +46,7 @@ core::Result<Json> BodyJson(const Json& body) {
 core::Result<Json> WithPagingParams(Json body, const Json& query) {
   for (const char* key : {"size", "from"}) {
     if (!query.is_object() || !query.contains(key)) continue;
-    const std::string text = query[key].is_string() ? query[key].get<std::string>() : query[key].dump();
+    const std::string text = query[key].is_string() ? query[key].get<std::string>() : core::DumpText(query[key]);
     bool digits = !text.empty() && text.size() < 10;
     for (size_t i = 0; i < text.size(); ++i) digits = digits && ((text[i] >= '0' && text[i] <= '9') || (i == 0 && text[i] == '-'));
     if (!digits || text == "-") {
@@ -59,7 +60,7 @@ core::Result<Json> WithPagingParams(Json body, const Json& query) {
 }
 
 Json HttpAnswer(const Answer& a) {
-  return {{"statusCode", a.status}, {"headers", {{"content-type", "application/json; charset=UTF-8"}}}, {"body", a.body.dump()}};
+  return {{"statusCode", a.status}, {"headers", {{"content-type", "application/json; charset=UTF-8"}}}, {"body", core::DumpText(a.body)}};
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // API): the same members, results ("created", "updated", "noop", "deleted", "not_found") and
 // error types. The domain has one shard per index, so _seq_no counts the index's writes.
 #include "cloud/search/search_service.h"
+#include "core/json_bounds.h"
 
 #include <algorithm>
 #include <vector>
@@ -144,7 +145,7 @@ core::Result<Answer> SearchService::Action(ServiceContext& ctx, const core::Even
   if (auto denied = CheckAccess(ctx, event.from, route.method, route.path)) return *denied;
   // Amazon OpenSearch Service refuses request payloads over its network limit with 413.
   const uint64_t limit = ctx.env().limits.search_request_bytes;
-  if (args.dump().size() > limit) {
+  if (core::DumpText(args).size() > limit) {
     return core::Error{"RequestEntityTooLarge", "Request size exceeded " + std::to_string(limit) + " bytes", 413};
   }
   if (event.kind == "search.index") return IndexDocument(ctx, index, id, args.value("document", Json()));

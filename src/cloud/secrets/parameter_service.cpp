@@ -3,6 +3,7 @@
 // The default key (the AWS managed aws/ssm key) lets any principal allowed ssm:GetParameter
 // decrypt, so kms:Decrypt is not checked.
 #include "cloud/secrets/parameter_service.h"
+#include "core/json_bounds.h"
 
 #include "cloud/iam/permissions.h"
 #include "cloud/secrets/secret_actions.h"
@@ -99,7 +100,7 @@ core::Result<Json> ParameterService::PutParameter(ServiceContext& ctx, const cor
   if (args.contains("overwrite") && !args["overwrite"].is_boolean()) return Validation("overwrite must be true or false");
   std::string type = store_.type;
   if (args.contains("type")) {
-    type = args["type"].is_string() ? args["type"].get<std::string>() : args["type"].dump();
+    type = args["type"].is_string() ? args["type"].get<std::string>() : core::DumpText(args["type"]);
     if (type != "String" && type != "SecureString" && type != "StringList") {
       return Validation("1 validation error detected: Value '" + type +
                         "' at 'type' failed to satisfy constraint: Member must satisfy enum value set: "

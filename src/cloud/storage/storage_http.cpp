@@ -8,6 +8,7 @@
 #include "cloud/storage/presign.h"
 #include "cloud/storage/storage_service.h"
 #include "cloud/world_config.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::storage {
 namespace {
@@ -37,10 +38,10 @@ core::Result<Json> StorageService::HttpRequest(ServiceContext& ctx, const core::
   if (!key) return core::Error{"InvalidURI", "Couldn't parse the specified URI.", 400};
   req.key = *key;
   if (p.contains("query") && p["query"].is_object()) {
-    for (const auto& [k, v] : p["query"].items()) req.query[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    for (const auto& [k, v] : p["query"].items()) req.query[k] = v.is_string() ? v.get<std::string>() : core::DumpText(v);
   }
   if (p.contains("headers") && p["headers"].is_object()) {
-    for (const auto& [k, v] : p["headers"].items()) req.headers[Lower(k)] = v.is_string() ? v.get<std::string>() : v.dump();
+    for (const auto& [k, v] : p["headers"].items()) req.headers[Lower(k)] = v.is_string() ? v.get<std::string>() : core::DumpText(v);
   }
   // An anonymous request to a private bucket.
   if (!HasQueryAuth(req)) return core::Error{"AccessDenied", "Access Denied", 403};

@@ -1,6 +1,7 @@
 // Request and result shapes follow the S3 API reference (PutObject, GetObject, HeadObject,
 // DeleteObject, ListObjectsV2) with the SDKs' field names; errors carry S3's codes and messages.
 #include "cloud/storage/storage_service.h"
+#include "core/json_bounds.h"
 
 #include <algorithm>
 #include <cctype>
@@ -127,7 +128,7 @@ std::string StorageService::NextSequencer(ServiceContext& ctx) {
 core::Result<Json> StorageService::Store(ServiceContext& ctx, const std::string& principal, const std::string& key,
                                          const Json& body, const std::string& content_type) {
   // Objects are bytes: structured bodies are stored as their JSON text, as SDKs send them.
-  const Json bytes = core::IsSyntheticBody(body) || body.is_string() ? body : Json(body.dump());
+  const Json bytes = core::IsSyntheticBody(body) || body.is_string() ? body : Json(core::DumpText(body));
   const uint64_t size = core::BodySize(bytes);
   if (size > ctx.env().limits.storage_put_object_max_bytes) {
     return core::Error{"EntityTooLarge", "Your proposed upload exceeds the maximum allowed size", 400};
@@ -279,11 +280,11 @@ void StorageService::Notify(ServiceContext& ctx, const std::string& event_name, 
       // event notification destinations; the SNS message S3 sends).
       e.to = Address("topic", n.topic);
       e.kind = "sns.publish";
-      e.payload = {{"message", event.dump()}, {"subject", "Amazon S3 Notification"}};
+      e.payload = {{"message", core::DumpText(event)}, {"subject", "Amazon S3 Notification"}};
     } else {
       e.to = Address("queue", n.queue);
       e.kind = "queue.send";
-      e.payload = {{"body", event.dump()}};
+      e.payload = {{"body", core::DumpText(event)}};
     }
     ++store_.notifications;
     ctx.kernel.Schedule(std::move(e));

@@ -5,6 +5,7 @@
 
 #include "cloud/streams/stream_service.h"
 #include "core/sim_time.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::streams {
 namespace {
@@ -145,7 +146,7 @@ core::Result<Json> StreamService::GetRecords(ServiceContext& ctx, const Json& ar
     const Json& l = args["limit"];
     if (!l.is_number_integer() || l.get<int64_t>() < 1 || l.get<int64_t>() > static_cast<int64_t>(kMaxGetRecordsLimit)) {
       return core::Error{"ValidationException",
-                         "1 validation error detected: Value '" + l.dump() +
+                         "1 validation error detected: Value '" + core::DumpText(l) +
                              "' at 'limit' failed to satisfy constraint: Member must have value between 1 and 10000", 400};
     }
     limit = l.get<uint64_t>();

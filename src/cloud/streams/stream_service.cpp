@@ -1,6 +1,7 @@
 // Writes, retention and state of a stream. Argument names are the snake_case forms of Kinesis'
 // request members (PartitionKey -> partition_key); answers use Kinesis' member names.
 #include "cloud/streams/stream_service.h"
+#include "core/json_bounds.h"
 
 #include "cloud/iam/permissions.h"
 #include "cloud/streams/poll_board.h"
@@ -82,7 +83,7 @@ core::Result<StreamService::Entry> StreamService::CheckEntry(ServiceContext& ctx
   if (!args.contains("data") || args["data"].is_null()) return NullMember(at + "data");
   const Json& data = args["data"];
   // Data is bytes; text is taken as its bytes and structured values as their JSON text.
-  e.data = core::IsSyntheticBody(data) || data.is_string() ? data : Json(data.dump());
+  e.data = core::IsSyntheticBody(data) || data.is_string() ? data : Json(core::DumpText(data));
   e.size = core::BodySize(e.data) + e.partition_key.size();
   // "The maximum size of a data blob (the data payload before base64-encoding) plus the
   // partition key is 1 MiB" (Kinesis API reference, PutRecord; limit stream_record_bytes).
@@ -95,7 +96,7 @@ core::Result<StreamService::Entry> StreamService::CheckEntry(ServiceContext& ctx
   if (args.contains("explicit_hash_key") && !args["explicit_hash_key"].is_null()) {
     const Json& h = args["explicit_hash_key"];
     auto parsed = h.is_string() ? ParseDecimal(h.get<std::string>()) : std::nullopt;
-    const std::string text = h.is_string() ? h.get<std::string>() : h.dump();
+    const std::string text = h.is_string() ? h.get<std::string>() : core::DumpText(h);
     if (!parsed || (text.size() > 1 && text[0] == '0')) {
       return Validation("1 validation error detected: Value '" + text + "' at '" + at +
                         "explicitHashKey' failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})");

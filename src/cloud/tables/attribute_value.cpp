@@ -1,6 +1,7 @@
 // Numbers are kept as exact decimals (digits and a power of ten) so that ordering, equality and
 // arithmetic never go through floating point.
 #include "cloud/tables/attribute_value.h"
+#include "core/json_bounds.h"
 
 #include <algorithm>
 #include <set>
@@ -114,7 +115,7 @@ std::string SubtractDigits(const std::string& a, const std::string& b) {  // a >
   return out;
 }
 
-std::string Utf8Safe(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string Utf8Safe(const Json& v) { return v.is_string() ? v.get<std::string>() : core::DumpText(v); }
 
 std::optional<std::string> CheckSet(const std::string& type, Json& elements) {
   if (!elements.is_array()) return std::string(kEmptyValue);

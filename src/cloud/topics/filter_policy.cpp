@@ -2,6 +2,7 @@
 // constraints, AND/OR logic, string and numeric matching, key matching). Numbers compare in fixed
 // point (5 decimal places, the precision SNS documents), so no floating point reaches a decision.
 #include "cloud/topics/filter_policy.h"
+#include "core/json_bounds.h"
 
 #include <cctype>
 #include <cstdint>
@@ -76,7 +77,7 @@ std::optional<int64_t> ToFixed(const Json& v) {
     return n * kFixedScale;
   }
   // A float's shortest round-trip text is the same on every platform; parse it as decimal.
-  if (v.is_number_float()) return ParseFixed(v.dump());
+  if (v.is_number_float()) return ParseFixed(core::DumpText(v));
   return std::nullopt;
 }
 
@@ -166,7 +167,7 @@ bool MatchKey(const Json& conditions, const Json* value) {
 
 std::string ValidateCondition(const Json& c) {
   if (c.is_string() || c.is_boolean() || c.is_null()) return "";
-  if (c.is_number()) return ToFixed(c) ? "" : "Value of " + c.dump() + " is out of range";
+  if (c.is_number()) return ToFixed(c) ? "" : "Value of " + core::DumpText(c) + " is out of range";
   if (!c.is_object() || c.size() != 1) return "Match value must be String, number, true, false, or null";
   const std::string op = c.begin().key();
   const Json& arg = c.begin().value();
@@ -176,10 +177,10 @@ std::string ValidateCondition(const Json& c) {
   if (op == "exists") return arg.is_boolean() ? "" : "exists match pattern must be either true or false.";
   if (op == "anything-but") {
     if (arg.is_string()) return "";
-    if (arg.is_number()) return ToFixed(arg) ? "" : "Value of " + arg.dump() + " is out of range";
+    if (arg.is_number()) return ToFixed(arg) ? "" : "Value of " + core::DumpText(arg) + " is out of range";
     if (arg.is_object()) {
       if (arg.size() == 1 && (arg.contains("prefix") || arg.contains("suffix")) && arg.begin().value().is_string()) return "";
-      return "Unsupported anything-but pattern: " + arg.dump();
+      return "Unsupported anything-but pattern: " + core::DumpText(arg);
     }
     if (arg.is_array() && !arg.empty()) {
       for (const Json& a : arg) {
@@ -193,8 +194,8 @@ std::string ValidateCondition(const Json& c) {
     static const std::set<std::string> kOps = {"=", "<", "<=", ">", ">="};
     if (!arg.is_array() || (arg.size() != 2 && arg.size() != 4)) return "Value of numeric must be an array.";
     for (size_t i = 0; i < arg.size(); i += 2) {
-      if (!arg[i].is_string() || !kOps.count(arg[i].get<std::string>())) return "Unrecognized numeric range operator: " + arg[i].dump();
-      if (!arg[i + 1].is_number() || !ToFixed(arg[i + 1])) return "Value of " + arg[i + 1].dump() + " is out of range";
+      if (!arg[i].is_string() || !kOps.count(arg[i].get<std::string>())) return "Unrecognized numeric range operator: " + core::DumpText(arg[i]);
+      if (!arg[i + 1].is_number() || !ToFixed(arg[i + 1])) return "Value of " + core::DumpText(arg[i + 1]) + " is out of range";
     }
     if (arg.size() == 4) {
       const std::string lo = arg[0].get<std::string>(), hi = arg[2].get<std::string>();
@@ -258,10 +259,10 @@ Json FilterDocument(const Json& attributes) {
     const std::string type = a.value("DataType", "");
     const std::string text = a.contains("StringValue") && a["StringValue"].is_string() ? a["StringValue"].get<std::string>() : "";
     if (type.rfind("String.Array", 0) == 0) {
-      Json list = Json::parse(text, nullptr, false);
+      Json list = core::ParseBounded(text);
       if (list.is_array()) doc[it.key()] = list;
     } else if (type.rfind("Number", 0) == 0) {
-      Json n = Json::parse(text, nullptr, false);
+      Json n = core::ParseBounded(text);
       if (n.is_number()) doc[it.key()] = n;
     } else if (type.rfind("String", 0) == 0) {
       doc[it.key()] = text;

@@ -2,6 +2,7 @@
 // subscription confirmation and notification JSON) and the Lambda developer guide ("Using Lambda
 // with Amazon SNS", example event). Bodies are built with ordered JSON so keys keep SNS's order.
 #include "cloud/topics/sns_formats.h"
+#include "core/json_bounds.h"
 
 #include "core/digest.h"
 #include "core/sim_time.h"
@@ -33,7 +34,7 @@ std::string SubscribeUrl(const Environment& env, const std::string& topic_arn, c
 
 std::string PlaceholderSignature(const std::string& string_to_sign) { return "SIMULATED-" + core::Md5Hex(string_to_sign); }
 
-std::string MessageText(const Json& message) { return message.is_string() ? message.get<std::string>() : message.dump(); }
+std::string MessageText(const Json& message) { return message.is_string() ? message.get<std::string>() : core::DumpText(message); }
 
 Json NotificationAttributes(const Json& attributes) {
   Json out = Json::object();
@@ -81,7 +82,7 @@ std::string NotificationJson(const Environment& env, const std::string& topic_ar
     }
     doc["MessageAttributes"] = attrs;
   }
-  return doc.dump();
+  return core::DumpText(doc);
 }
 
 std::string ConfirmationJson(const Environment& env, const std::string& topic_arn, const std::string& message_id,
@@ -103,7 +104,7 @@ std::string ConfirmationJson(const Environment& env, const std::string& topic_ar
                                           "\nTimestamp\n" + timestamp + "\nToken\n" + token + "\nTopicArn\n" + topic_arn +
                                           "\nType\nSubscriptionConfirmation\n");
   doc["SigningCertURL"] = SigningCertUrl(env);
-  return doc.dump();
+  return core::DumpText(doc);
 }
 
 Json LambdaEvent(const Environment& env, const std::string& topic_arn, const std::string& subscription_arn,

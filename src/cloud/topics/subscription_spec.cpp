@@ -3,6 +3,7 @@
 #include <set>
 
 #include "cloud/topics/topic_models.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::topics {
 namespace {
@@ -151,7 +152,7 @@ SubscriptionSpec ParseSubscriptionSpec(const Json& json, bool allow_confirmed, s
   }
   if (json.contains("filter_policy")) {
     Json policy = json["filter_policy"];
-    if (policy.is_string()) policy = Json::parse(policy.get<std::string>(), nullptr, false);
+    if (policy.is_string()) policy = core::ParseBounded(policy.get<std::string>());
     if (auto why = ValidateFilterPolicy(policy, s.filter_scope); !why.empty()) {
       Problem(problems, "filter_policy", "Invalid parameter: FilterPolicy: " + why);
     } else {

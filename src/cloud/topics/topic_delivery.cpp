@@ -6,6 +6,7 @@
 #include "cloud/topics/sns_formats.h"
 #include "cloud/topics/topic_service.h"
 #include "cloud/world_config.h"
+#include "core/json_bounds.h"
 
 namespace eventlab::cloud::topics {
 namespace {
@@ -31,7 +32,7 @@ const char* DeliveryStatusName(DeliveryStatus s) {
 
 void TopicService::FanOut(ServiceContext& ctx, const PublishedMessage& m) {
   Json attribute_doc = FilterDocument(m.attributes);
-  Json body_doc = m.message.is_string() ? Json::parse(m.message.get<std::string>(), nullptr, false) : Json();
+  Json body_doc = m.message.is_string() ? core::ParseBounded(m.message.get<std::string>()) : Json();
   for (uint32_t i = 0; i < store_.subscriptions.size(); ++i) {
     Subscription& s = store_.subscriptions[i];
     if (s.status != SubscriptionStatus::kConfirmed) continue;  // no messages until confirmed

@@ -1,6 +1,7 @@
 // SNS API operations: Publish (validation and limits from the SNS API reference), Subscribe and
 // ConfirmSubscription. Error codes and messages are SNS's (InvalidParameter, NotFound, ...).
 #include "cloud/topics/topic_service.h"
+#include "core/json_bounds.h"
 
 #include <cstdio>
 
@@ -44,10 +45,10 @@ std::string CheckAttributes(const Json& attrs, uint64_t& bytes) {
     const Json value = is("Binary") ? a.value("BinaryValue", Json()) : a.value("StringValue", Json());
     if (!value.is_string()) return "The message attribute '" + name + "' must contain non-empty message attribute value.";
     const std::string v = value.get<std::string>();
-    if (is("Number") && !Json::parse(v, nullptr, false).is_number()) {
+    if (is("Number") && !core::ParseBounded(v).is_number()) {
       return "Could not cast message attribute '" + name + "' value to number.";
     }
-    if (t.rfind("String.Array", 0) == 0 && !Json::parse(v, nullptr, false).is_array()) {
+    if (t.rfind("String.Array", 0) == 0 && !core::ParseBounded(v).is_array()) {
       return "The message attribute '" + name + "' with type 'String.Array' must use field 'String'.";
     }
     bytes += name.size() + t.size() + v.size();
@@ -124,7 +125,7 @@ void TopicService::Publish(ServiceContext& ctx, const core::Event& event) {
     return Reply(ctx, event, InvalidParameter("Invalid parameter: Message"));
   }
   // A message is text; structured messages are sent as their JSON text, as SDKs do.
-  m.message = core::IsSyntheticBody(message) || message.is_string() ? message : Json(message.dump());
+  m.message = core::IsSyntheticBody(message) || message.is_string() ? message : Json(core::DumpText(message));
   if (m.message.is_string() && m.message.get<std::string>().empty()) {
     ++store_.rejected;
     return Reply(ctx, event, InvalidParameter("Invalid parameter: Empty message"));

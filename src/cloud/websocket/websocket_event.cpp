@@ -2,6 +2,7 @@
 // sends it ($connect, message routes and $disconnect events seen in the Lambda runtimes' event
 // fixtures, e.g. aws-lambda-rust-runtime's apigw websocket fixtures).
 #include "cloud/websocket/websocket_event.h"
+#include "core/json_bounds.h"
 
 #include "cloud/gateway/proxy_event.h"
 #include "core/digest.h"
@@ -37,7 +38,7 @@ std::string RandomBytes(core::Rng& rng, size_t n) {
   return out;
 }
 
-std::string HeaderText(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string HeaderText(const Json& v) { return v.is_string() ? v.get<std::string>() : core::DumpText(v); }
 
 Json Identity(const Connection& c) {
   return {{"sourceIp", c.source_ip}, {"userAgent", c.user_agent.empty() ? Json(nullptr) : Json(c.user_agent)}};
@@ -71,7 +72,7 @@ std::string NewConnectionId(core::Rng& rng) { return Base64(RandomBytes(rng, 11)
 
 std::string MessageText(const Json& data) {
   if (data.is_string()) return data.get<std::string>();
-  return data.dump();
+  return core::DumpText(data);
 }
 
 Json BuildConnectEvent(const EventInput& in, const Json& headers_in, const Json& query_in, core::Rng& rng) {
@@ -130,14 +131,14 @@ Json BuildDisconnectEvent(const EventInput& in, int status_code, const std::stri
 }
 
 std::string SelectRoute(const std::vector<std::string>& path, const std::string& text) {
-  Json value = Json::parse(text, nullptr, false);
+  Json value = core::ParseBounded(text);
   if (value.is_discarded()) return "";
   for (const std::string& part : path) {
     if (!value.is_object() || !value.contains(part)) return "";
     value = value[part];
   }
   if (value.is_string()) return value.get<std::string>();
-  if (value.is_number_integer() || value.is_boolean()) return value.dump();
+  if (value.is_number_integer() || value.is_boolean()) return core::DumpText(value);
   return "";
 }
 

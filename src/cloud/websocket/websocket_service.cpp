@@ -3,6 +3,7 @@
 // (or $default), and a close, an idle connection or the maximum duration ends the connection and
 // invokes $disconnect. A dropped client sends no close frame, and no $disconnect is delivered.
 #include "cloud/websocket/websocket_service.h"
+#include "core/json_bounds.h"
 
 #include "cloud/gateway/proxy_event.h"
 #include "cloud/websocket/websocket_event.h"
@@ -294,7 +295,7 @@ void WebSocketService::FunctionReplied(ServiceContext& ctx, const core::Event& e
     if (!r["body"].is_null()) Push(ctx, c, r["body"]);
     return;
   }
-  Push(ctx, c, r.is_string() || core::IsSyntheticBody(r) ? r : Json(r.dump()));
+  Push(ctx, c, r.is_string() || core::IsSyntheticBody(r) ? r : Json(core::DumpText(r)));
 }
 
 void WebSocketService::TimerFired(ServiceContext& ctx, const core::Event& event) {
