@@ -137,6 +137,7 @@ TemplateScope FunctionService::Scope(ServiceContext& ctx, Invocation& inv) {
   TemplateScope scope;
   scope.rng = &ctx.kernel.RngFor(Self());
   scope.now_epoch_us = ctx.NowEpochUs() + inv.execution.elapsed.us;  // work steps move it on
+  scope.max_value_bytes = config_->memory_mb << 20;
   return scope;
 }
 

@@ -23,13 +23,40 @@ core::Error FailStepError(const Json& spec) {
   return e;
 }
 
-void Assign(Json& vars, const std::string& name, Json value) {
+// Binds `name` to `value` and keeps x.held_bytes in step: the old value's memory is freed, the
+// new one's charged. False when the execution then holds more than its function's memory.
+bool Bind(Execution& x, Json& scope, const std::string& key, Json value, uint64_t limit) {
+  if (!scope.is_object()) scope = Json::object();
+  auto old = scope.find(key);
+  const uint64_t freed = old == scope.end() ? 0 : core::Measure(*old).bytes;
+  x.held_bytes = x.held_bytes - std::min(freed, x.held_bytes) + core::Measure(value).bytes;
+  scope[key] = std::move(value);
+  return x.held_bytes <= limit;
+}
+
+// A set step's name: "container.key" writes the container's cache, anything else a variable.
+bool Assign(Execution& x, const std::string& name, Json value, uint64_t limit) {
   static const std::string kContainer = "container.";
-  if (name.rfind(kContainer, 0) == 0) {
-    vars["container"][name.substr(kContainer.size())] = std::move(value);
-  } else {
-    vars[name] = std::move(value);
+  if (name.rfind(kContainer, 0) == 0) return Bind(x, x.vars["container"], name.substr(kContainer.size()), std::move(value), limit);
+  return Bind(x, x.vars, name, std::move(value), limit);
+}
+
+// A value the step builds but does not keep (a call's arguments, a return value) still has to fit
+// beside what the execution holds.
+bool Fits(const Execution& x, const Json& value, uint64_t limit) { return x.held_bytes + core::Measure(value).bytes <= limit; }
+
+Outcome OutOfMemory(const Execution& x, uint64_t limit) { return Failed(OutOfMemoryError(x.held_bytes, limit)); }
+
+// Appends a log line, cut at kMaxLogLineBytes, while the invocation's log output stays within
+// kMaxLogBytesPerInvocation; the first line past it becomes a note that the rest is dropped.
+void AppendLog(Execution& x, std::string line) {
+  if (x.log_bytes > kMaxLogBytesPerInvocation) return;
+  if (line.size() > kMaxLogLineBytes) line.resize(core::Utf8Boundary(line, kMaxLogLineBytes));
+  x.log_bytes += line.size();
+  if (x.log_bytes > kMaxLogBytesPerInvocation) {
+    line = "[log output past " + std::to_string(kMaxLogBytesPerInvocation >> 20) + " MB in one invocation is dropped]";
   }
+  x.logs.push_back(std::move(line));
 }
 
 // A work step's duration: the literal, or its template rendered to "80ms" or integer microseconds.
@@ -55,6 +82,7 @@ Outcome Run(Execution& x, TemplateScope& scope) {
         f.next = 0;
         x.vars[f.item_name] = f.items[f.index];
       } else {
+        x.held_bytes -= std::min(f.items_bytes, x.held_bytes);
         x.frames.pop_back();
       }
       continue;
@@ -74,14 +102,14 @@ Outcome Run(Execution& x, TemplateScope& scope) {
       case StepType::kLog: {
         auto v = Render(s.with, scope);
         if (!v.ok()) return Failed(v.error());
-        x.logs.push_back(v.value().is_string() ? v.value().get<std::string>() : core::DumpText(v.value()));
+        AppendLog(x, v.value().is_string() ? v.value().get<std::string>() : core::DumpText(v.value()));
         break;
       }
       case StepType::kSet:
         for (auto it = s.with.begin(); it != s.with.end(); ++it) {
           auto v = Render(it.value(), scope);
           if (!v.ok()) return Failed(v.error());
-          Assign(x.vars, it.key(), std::move(v.value()));
+          if (!Assign(x, it.key(), std::move(v.value()), scope.max_value_bytes)) return OutOfMemory(x, scope.max_value_bytes);
         }
         break;
       case StepType::kIf: {
@@ -98,13 +126,17 @@ Outcome Run(Execution& x, TemplateScope& scope) {
           return Failed({"Runtime.TemplateError", "for_each at " + s.path + " needs an array, got " + core::DumpText(items.value()), 500});
         }
         if (items.value().empty() || s.body.empty()) break;
+        const uint64_t items_bytes = core::Measure(items.value()).bytes;
+        x.held_bytes += items_bytes;
+        if (x.held_bytes > scope.max_value_bytes) return OutOfMemory(x, scope.max_value_bytes);
         x.vars[s.as] = items.value()[0];
-        x.frames.push_back(Frame{&s.body, 0, true, std::move(items.value()), 0, s.as});
+        x.frames.push_back(Frame{&s.body, 0, true, std::move(items.value()), 0, s.as, items_bytes});
         break;
       }
       case StepType::kReturn: {
         auto v = Render(s.with, scope);
         if (!v.ok()) return Failed(v.error());
+        if (!Fits(x, v.value(), scope.max_value_bytes)) return Failed(OutOfMemoryError(x.held_bytes + core::Measure(v.value()).bytes, scope.max_value_bytes));
         x.frames.clear();
         Outcome o;
         o.value = std::move(v.value());
@@ -118,6 +150,7 @@ Outcome Run(Execution& x, TemplateScope& scope) {
       case StepType::kCall: {
         auto args = Render(s.with, scope);
         if (!args.ok()) return Failed(args.error());
+        if (!Fits(x, args.value(), scope.max_value_bytes)) return Failed(OutOfMemoryError(x.held_bytes + core::Measure(args.value()).bytes, scope.max_value_bytes));
         x.waiting = &s;
         Outcome o;
         o.kind = Outcome::Kind::kCall;
@@ -136,6 +169,7 @@ Outcome Run(Execution& x, TemplateScope& scope) {
 Outcome StartExecution(Execution& x, const std::vector<Step>& handler, TemplateScope& scope) {
   x.frames.clear();
   x.frames.push_back(Frame{&handler});
+  x.held_bytes = core::Measure(x.vars).bytes;  // the event, context, env and container cache
   return Run(x, scope);
 }
 
@@ -144,7 +178,7 @@ Outcome ResumeExecution(Execution& x, const core::Result<Json>& reply, TemplateS
   x.waiting = nullptr;
   if (!s) return Failed({"Runtime.InternalError", "a reply arrived for no pending call", 500});
   if (reply.ok()) {
-    if (!s->as.empty()) x.vars[s->as] = reply.value();
+    if (!s->as.empty() && !Bind(x, x.vars, s->as, reply.value(), scope.max_value_bytes)) return OutOfMemory(x, scope.max_value_bytes);
     return Run(x, scope);
   }
   const core::Error& e = reply.error();

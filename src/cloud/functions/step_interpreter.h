@@ -20,6 +20,7 @@ struct Frame {
   Json items;                                ///< for_each: the array being walked
   size_t index = 0;                          ///< for_each: current item
   std::string item_name;                     ///< for_each: variable bound to the item
+  uint64_t items_bytes = 0;                  ///< for_each: memory the items hold, freed with the frame
 };
 
 /// A handler run in progress.
@@ -30,6 +31,8 @@ struct Execution {
   core::SimTime elapsed;          ///< CPU time spent since the handler last resumed ("work" steps)
   uint64_t steps_run = 0;
   std::vector<std::string> logs;  ///< lines written by "log" steps, oldest first
+  uint64_t held_bytes = 0;        ///< memory the values in `vars` and loop frames hold (core::Measure)
+  uint64_t log_bytes = 0;         ///< bytes of `logs`
 };
 
 /// Why the interpreter stopped.
@@ -44,6 +47,12 @@ struct Outcome {
 
 /// A bound on steps per invocation: for_each over big arrays is fine, runaway is not.
 inline constexpr uint64_t kMaxStepsPerInvocation = 100000;
+/// The largest log line: CloudWatch Logs' largest log event, 1 MB (PutLogEvents API reference,
+/// "Each log event can be no larger than 1 MB"). A longer line is cut there.
+inline constexpr uint64_t kMaxLogLineBytes = 1ULL << 20;
+/// Log output one invocation keeps; the simulator holds logs in memory, so lines past this are
+/// dropped with a note (a simulator limit: Lambda itself streams logs out).
+inline constexpr uint64_t kMaxLogBytesPerInvocation = 8ULL << 20;
 
 /// Starts `handler` with `vars` (event, context, env, container already set).
 Outcome StartExecution(Execution& x, const std::vector<Step>& handler, TemplateScope& scope);

@@ -80,13 +80,16 @@ class Parser {
     bool neg = pos_ < s_.size() && s_[pos_] == '-';
     if (neg) ++pos_;
     size_t start = pos_;
-    int64_t x = 0;
+    // Any 64-bit signed integer, -9223372036854775808 included; longer is an error.
+    const uint64_t limit = neg ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1;
+    uint64_t x = 0;
     while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') {
-      if (pos_ - start > 17) return Fail("integer is too long");
-      x = x * 10 + (s_[pos_++] - '0');
+      const uint64_t digit = static_cast<uint64_t>(s_[pos_++] - '0');
+      if (x > (limit - digit) / 10) return Fail("integer is outside the 64-bit range");
+      x = x * 10 + digit;
     }
     if (pos_ == start) return Fail("expected digits");
-    *v = neg ? -x : x;
+    *v = neg ? static_cast<int64_t>(0 - x) : static_cast<int64_t>(x);
     return true;
   }
   bool ParseQuoted(std::string* out) {
@@ -100,6 +103,13 @@ class Parser {
     return true;
   }
   bool ParseExpr(Node* n) {
+    // Each call argument is parsed by a nested ParseExpr: bound the depth before recursing.
+    if (++depth_ > kMaxTemplateNesting) return Fail("nested deeper than " + std::to_string(kMaxTemplateNesting) + " calls");
+    const bool ok = ParseExprBody(n);
+    --depth_;
+    return ok;
+  }
+  bool ParseExprBody(Node* n) {
     SkipSpace();
     if (pos_ >= s_.size()) return Fail("empty expression");
     const char c = s_[pos_];
@@ -183,6 +193,7 @@ class Parser {
 
   std::string_view s_;
   size_t pos_ = 0;
+  int depth_ = 0;
   std::string error_;
 };
 
@@ -233,9 +244,12 @@ core::Result<Json> TextFunction(const std::string& fn, const std::vector<Json>& 
     for (size_t i = 1; i < args.size(); ++i) {
       if (!args[i].is_number_integer() || args[i].get<int64_t>() < 0) return TemplateError("substr() takes non-negative integers");
     }
-    const size_t start = std::min<uint64_t>(args[1].get<uint64_t>(), s.size());
-    const size_t length = args.size() > 2 ? static_cast<size_t>(std::min<uint64_t>(args[2].get<uint64_t>(), s.size())) : s.size();
-    return Json(s.substr(start, length));
+    // Byte offsets; a cut inside a multi-byte UTF-8 character falls before that character, so
+    // the result is always valid UTF-8.
+    const size_t start = core::Utf8Boundary(s, std::min<uint64_t>(args[1].get<uint64_t>(), s.size()));
+    const uint64_t length = args.size() > 2 ? args[2].get<uint64_t>() : s.size();
+    const size_t end = core::Utf8Boundary(s, start + std::min<uint64_t>(length, s.size() - start));
+    return Json(s.substr(start, end - start));
   }
   if (!args[1].is_string()) return TemplateError(fn + "() needs a string as its second argument");
   const std::string& t = args[1].get_ref<const std::string&>();
@@ -281,11 +295,21 @@ core::Result<Json> Call(const Node& n, TemplateScope& scope) {
     if (!a.ok()) return a.error();
     auto b = IntArg(n.args[1], scope, fn);
     if (!b.ok()) return b.error();
-    if (fn == "add") return Json(a.value() + b.value());
-    if (fn == "sub") return Json(a.value() - b.value());
-    if (fn == "mul") return Json(a.value() * b.value());
-    if (b.value() == 0) return TemplateError("div() by zero");
-    return Json(a.value() / b.value());
+    // 64-bit signed results: an overflow is an error, not undefined behaviour (INT64_MIN / -1
+    // overflows too, and traps on x86 and in WASM).
+    int64_t out = 0;
+    bool overflow = false;
+    if (fn == "add") overflow = __builtin_add_overflow(a.value(), b.value(), &out);
+    else if (fn == "sub") overflow = __builtin_sub_overflow(a.value(), b.value(), &out);
+    else if (fn == "mul") overflow = __builtin_mul_overflow(a.value(), b.value(), &out);
+    else if (b.value() == 0) return TemplateError("div() by zero");
+    else if (a.value() == INT64_MIN && b.value() == -1) overflow = true;
+    else out = a.value() / b.value();
+    if (overflow) {
+      return TemplateError(fn + "(" + std::to_string(a.value()) + ", " + std::to_string(b.value()) +
+                           ") is outside the 64-bit integer range");
+    }
+    return Json(out);
   }
   std::vector<Json> args;
   for (const Node& a : n.args) {
@@ -294,8 +318,13 @@ core::Result<Json> Call(const Node& n, TemplateScope& scope) {
     args.push_back(std::move(v.value()));
   }
   if (fn == "concat") {
+    std::vector<std::string> texts;
+    uint64_t total = 0;
+    for (const Json& a : args) total += (texts.push_back(AsText(a)), texts.back().size());
+    if (total > scope.max_value_bytes) return OutOfMemoryError(total, scope.max_value_bytes);
     std::string out;
-    for (const Json& a : args) out += AsText(a);
+    out.reserve(total);
+    for (const std::string& t : texts) out += t;
     return Json(out);
   }
   const Json& x = args[0];
@@ -305,7 +334,11 @@ core::Result<Json> Call(const Node& n, TemplateScope& scope) {
     if (x.is_array() || x.is_object()) return Json(x.size());
     return TemplateError("len() needs a string, array or object, got " + core::DumpText(x));
   }
-  if (fn == "json") return Json(core::DumpText(x));
+  if (fn == "json") {
+    std::string text = core::DumpText(x);
+    if (text.size() > scope.max_value_bytes) return OutOfMemoryError(text.size(), scope.max_value_bytes);
+    return Json(std::move(text));
+  }
   if (fn == "parse_json") {
     if (!x.is_string()) return TemplateError("parse_json() needs a string");
     Json parsed = core::ParseBounded(x.get<std::string>());
@@ -377,6 +410,13 @@ bool Split(const std::string& s, std::vector<Piece>* pieces, std::string* error)
 
 }  // namespace
 
+core::Error OutOfMemoryError(uint64_t wanted_bytes, uint64_t limit_bytes) {
+  return core::Error{"Runtime.ExitError",
+                     "Error: Runtime exited with error: signal: killed (a value of " + std::to_string(wanted_bytes) +
+                         " bytes does not fit in the function's " + std::to_string(limit_bytes >> 20) + " MB of memory)",
+                     500};
+}
+
 core::Result<Json> Evaluate(std::string_view expression, TemplateScope& scope) {
   Node n;
   std::string error;
@@ -397,7 +437,9 @@ core::Result<Json> Render(const Json& value, TemplateScope& scope) {
       if (!p.is_expr) { out += p.text; continue; }
       auto v = Evaluate(p.text, scope);
       if (!v.ok()) return v.error();
-      out += AsText(v.value());
+      const std::string text = AsText(v.value());
+      if (out.size() + text.size() > scope.max_value_bytes) return OutOfMemoryError(out.size() + text.size(), scope.max_value_bytes);
+      out += text;
     }
     return Json(out);
   }

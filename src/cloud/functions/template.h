@@ -21,7 +21,21 @@ struct TemplateScope {
   const Json* vars = nullptr;
   core::Rng* rng = nullptr;
   int64_t now_epoch_us = 0;
+  /// The largest string a template may build (concat, json(), text with several "${...}"): a
+  /// function's memory size. Checked before the string is built, so a template that doubles a
+  /// string 64 times fails instead of exhausting memory.
+  uint64_t max_value_bytes = kDefaultMaxValueBytes;
+  static constexpr uint64_t kDefaultMaxValueBytes = 128ULL << 20;  // Lambda's default memory, 128 MB
 };
+
+/// The deepest nesting of calls and paths inside one "${...}" (each level is a recursion of the
+/// parser and the evaluator).
+inline constexpr int kMaxTemplateNesting = 32;
+
+/// The error when a template would build a string over scope.max_value_bytes: the runtime
+/// process is killed for exceeding the function's memory, as Lambda reports it (Lambda
+/// troubleshooting, "Runtime exited with error: signal: killed", errorType Runtime.ExitError).
+core::Error OutOfMemoryError(uint64_t wanted_bytes, uint64_t limit_bytes);
 
 /// Expands every template in `value` (recursively through arrays and objects). Errors carry the
 /// code "Runtime.TemplateError" and say which expression failed.

@@ -279,5 +279,54 @@ TEST(FunctionServiceTest, ForEachBindsEachItemAndResultsAreNamed) {
   EXPECT_EQ(replies[0]->payload, Json(10));
 }
 
+TEST(FunctionServiceTest, AHandlerThatOutgrowsItsMemoryIsKilledAsLambdaKillsIt) {
+  // Doubling a string: 2^27 bytes is past 128 MB, so the run stops there instead of at 2^64.
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"set": {"s": "xxxxxxxx"}},
+      {"for_each": "${split('1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63,64', ',')}",
+       "as": "i", "do": [{"set": {"s": "${concat(s, s)}"}}]},
+      {"return": "${len(s)}"}])",
+                           {"0s"}));
+  auto replies = Replies(lab);
+  ASSERT_EQ(replies.size(), 1u);
+  ASSERT_TRUE(replies[0]->error);
+  EXPECT_EQ(replies[0]->error->code, "Runtime.ExitError");
+  EXPECT_NE(replies[0]->error->message.find("128 MB"), std::string::npos);
+}
+
+TEST(FunctionServiceTest, MoreMemoryHoldsMoreAndAReplacedValueIsFreed) {
+  // 64 rounds of replacing a 1 MB value: only one is held at a time, so 128 MB is plenty.
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"set": {"kb": "${concat('xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx')}"}},
+      {"set": {"kb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
+      {"set": {"mb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
+      {"set": {"mb": "${concat(mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb)}"}},
+      {"set": {"mb": "${concat(mb, mb, mb, mb)}"}},
+      {"for_each": "${split('1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16', ',')}", "as": "i",
+       "do": [{"set": {"copy": "${concat(mb, i)}"}}]},
+      {"return": "${len(copy)}"}])",
+                           {"0s"}));
+  auto replies = Replies(lab);
+  ASSERT_EQ(replies.size(), 1u);
+  ASSERT_FALSE(replies[0]->error) << replies[0]->error->message;
+  EXPECT_EQ(replies[0]->payload, Json(1048578));
+}
+
+TEST(FunctionServiceTest, LogLinesAreCutAtOneMegabyteAndAnInvocationKeepsEightMegabytes) {
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(R"([{"set": {"kb": "${concat('xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx')}"}},
+      {"set": {"kb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
+      {"set": {"mb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
+      {"set": {"mb": "${concat(mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb)}"}},
+      {"set": {"mb": "${concat(mb, mb, mb, mb)}"}},
+      {"for_each": "${split('1,2,3,4,5,6,7,8,9,10,11,12', ',')}", "as": "i", "do": [{"log": "${concat(mb, mb)}"}]},
+      {"return": 1}])",
+                           {"0s"}));
+  const Json logs = lab.State()["resources"]["f"]["logs"];
+  ASSERT_EQ(logs.size(), 9u);  // 8 lines of 1 MB, then the note
+  EXPECT_EQ(logs[0]["line"].get<std::string>().size(), 1048576u);
+  EXPECT_NE(logs[8]["line"].get<std::string>().find("dropped"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace eventlab::cloud::functions

@@ -80,5 +80,54 @@ TEST_F(TemplateTest, SyntaxCheckFindsProblemsWithoutValues) {
   EXPECT_NE(CheckTemplates("${'unterminated}"), "");
 }
 
+TEST_F(TemplateTest, ArithmeticOutsideSixtyFourBitsIsAnErrorNotUndefinedBehaviour) {
+  EXPECT_EQ(R("${add(9223372036854775807, 1)}").error().code, "Runtime.TemplateError");
+  EXPECT_EQ(R("${sub(-9223372036854775807, 2)}").error().code, "Runtime.TemplateError");
+  EXPECT_EQ(R("${mul(1000000000, 1000000000000)}").error().code, "Runtime.TemplateError");
+  // INT64_MIN / -1 traps on x86 and in WASM; the smallest integer is spelled as a difference.
+  const auto min_div = R("${div(sub(-9223372036854775807, 1), -1)}");
+  ASSERT_FALSE(min_div.ok());
+  EXPECT_NE(min_div.error().message.find("outside the 64-bit integer range"), std::string::npos);
+  EXPECT_EQ(R("${mul(1000000000, 1000000000)}").value(), Json(1000000000000000000LL));
+  EXPECT_EQ(R("${div(-7, 2)}").value(), Json(-3));
+  EXPECT_EQ(R("${sub(-9223372036854775808, 0)}").value(), Json(INT64_MIN));
+  EXPECT_EQ(R("${div(-9223372036854775808, -1)}").error().code, "Runtime.TemplateError");
+  EXPECT_NE(CheckTemplates("${add(9223372036854775808, 0)}").find("outside the 64-bit range"), std::string::npos);
+}
+
+TEST_F(TemplateTest, SubstrNeverCutsAMultiByteCharacter) {
+  EXPECT_EQ(R("${substr('h\u00e9llo', 0, 2)}").value(), Json("h"));  // "é" is 2 bytes: the cut falls before it
+  EXPECT_EQ(R("${substr('h\u00e9llo', 0, 3)}").value(), Json("h\u00e9"));
+  EXPECT_EQ(R("${substr('h\u00e9llo', 2)}").value(), Json("\u00e9llo"));  // a start inside it moves to its first byte
+  EXPECT_EQ(R("x${substr('\u20ac', 0, 1)}y").value(), Json("xy"));
+}
+
+TEST_F(TemplateTest, CallsNestedTooDeepAreRefusedAtParseTime) {
+  std::string deep = "${";
+  for (int i = 0; i < 100000; ++i) deep += "len(";
+  deep += "'a'";
+  for (int i = 0; i < 100000; ++i) deep += ")";
+  deep += "}";
+  EXPECT_NE(CheckTemplates(deep).find("nested deeper than 32 calls"), std::string::npos);
+  EXPECT_EQ(R(Json(deep)).error().code, "Runtime.TemplateError");
+  std::string ok = "${";
+  for (int i = 0; i < kMaxTemplateNesting - 1; ++i) ok += "lower(";
+  ok += "'A'";
+  for (int i = 0; i < kMaxTemplateNesting - 1; ++i) ok += ")";
+  EXPECT_EQ(R(Json(ok + "}")).value(), Json("a"));
+}
+
+TEST_F(TemplateTest, AStringLargerThanTheMemoryLimitIsRefusedBeforeItIsBuilt) {
+  scope_.max_value_bytes = 1000;
+  vars_["big"] = std::string(600, 'x');
+  const auto doubled = R("${concat(big, big)}");
+  ASSERT_FALSE(doubled.ok());
+  EXPECT_EQ(doubled.error().code, "Runtime.ExitError");
+  EXPECT_EQ(doubled.error().message.rfind("Error: Runtime exited with error: signal: killed", 0), 0u);
+  EXPECT_EQ(R("${big}${big}").error().code, "Runtime.ExitError");
+  EXPECT_EQ(R("${json(big)}").value(), Json("\"" + std::string(600, 'x') + "\""));
+  EXPECT_EQ(R("${concat(big, 'y')}").value(), Json(std::string(600, 'x') + "y"));
+}
+
 }  // namespace
 }  // namespace eventlab::cloud::functions
