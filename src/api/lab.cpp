@@ -2,9 +2,12 @@
 // deliveries, and a seek restores the nearest one at or before the target and steps forward.
 #include "api/lab.h"
 
+#include <stdexcept>
+
 #include "cloud/action_catalog.h"
 #include "cloud/messaging.h"
 #include "core/digest.h"
+#include "core/json_bounds.h"
 #include "scenario/loader.h"
 
 namespace eventlab::api {
@@ -29,6 +32,7 @@ void Lab::Reset(std::optional<uint32_t> seed) {
   checkpoints_.emplace(0, Checkpoint{kernel_.Snapshot(), *world_});
   run_length_.reset();
   sent_.clear();
+  failure_.reset();
 }
 
 void Lab::RunAhead() {
@@ -83,14 +87,61 @@ std::vector<uint64_t> Lab::Why(uint64_t seq) const {
 }
 
 std::optional<core::TraceRecord> Lab::Step() {
-  if (!world_) return std::nullopt;
-  auto record = kernel_.Step(*world_);
+  if (!world_ || (failure_ && failure_->before == Delivered())) return std::nullopt;
+  auto record = DeliverNext();
   if (record) {
     captions_.OnDelivered(*record);
     ApplySendsAt(Delivered());  // a replay passes the point where the learner sent a call
     TakeCheckpointIfDue();
   }
   return record;
+}
+
+namespace {
+
+// Hands events to the world, then throws on the one delivery a test asked to fail.
+class FaultAfter : public core::EventHandler {
+ public:
+  FaultAfter(cloud::World& world, uint64_t seq) : world_(world), seq_(seq) {}
+  void Deliver(core::Kernel& kernel, const core::Event& event) override {
+    world_.Deliver(kernel, event);
+    if (kernel.Delivered() == seq_) throw std::runtime_error("fault injected for a test");
+  }
+
+ private:
+  cloud::World& world_;
+  uint64_t seq_;
+};
+
+}  // namespace
+
+std::optional<core::TraceRecord> Lab::DeliverNext() {
+  const uint64_t before = Delivered();
+  std::string why;
+  try {
+    if (fault_seq_) {
+      FaultAfter faulty(*world_, *fault_seq_);
+      return kernel_.Step(faulty);
+    }
+    return kernel_.Step(*world_);
+  } catch (const std::exception& e) {
+    why = e.what();
+  } catch (...) {
+    why = "unknown exception";
+  }
+  // The services may have changed half their state: go back to the state before this delivery,
+  // which a checkpoint and a replay of deliveries that succeeded before rebuild exactly.
+  auto it = std::prev(checkpoints_.upper_bound(before));
+  kernel_.Restore(it->second.kernel);
+  *world_ = it->second.world;
+  captions_.CutTo(Delivered());
+  while (Delivered() < before && Step()) {
+  }
+  const core::Event* next = kernel_.Peek();
+  failure_ = Failure{before, "the simulator failed delivering event " + std::to_string(before + 1) +
+                                 (next ? " (" + next->kind + " from " + next->from + " to " + next->to + ")" : "") +
+                                 ": " + core::SnippetText(why, 300) + "; the run stops before it"};
+  return std::nullopt;
 }
 
 void Lab::ScheduleSent(const SentCall& call, size_t index) {
@@ -128,6 +179,7 @@ Json Lab::Send(const std::string& client, const std::string& action, const Json&
   // The future changed: later checkpoints and the run's length are stale. The state now (with the
   // call scheduled) is the new checkpoint at `here`, so seeking there does not send it twice.
   checkpoints_.erase(checkpoints_.lower_bound(here), checkpoints_.end());
+  if (failure_ && failure_->before >= here) failure_.reset();
   ScheduleSent(sent_[here].back(), sent_[here].size() - 1);
   checkpoints_.emplace(here, Checkpoint{kernel_.Snapshot(), *world_});
   run_length_.reset();
@@ -164,8 +216,7 @@ uint64_t Lab::RunUntil(int64_t until_us, uint64_t max_events) {
   uint64_t ran = 0;
   while (ran < max_events) {
     const core::Event* next = kernel_.Peek();
-    if (!next || next->time.us > until_us) break;
-    Step();
+    if (!next || next->time.us > until_us || Stopped() || !Step()) break;
     ++ran;
   }
   return ran;
@@ -173,10 +224,23 @@ uint64_t Lab::RunUntil(int64_t until_us, uint64_t max_events) {
 
 uint64_t Lab::RunToEnd() {
   if (!world_) return 0;
-  const uint64_t limit = scenario_->world->env.limits.max_events;
   uint64_t ran = 0;
-  while (Delivered() < limit && Step()) ++ran;
+  while (!Stopped() && Step()) ++ran;
   return ran;
+}
+
+std::optional<Lab::RunStop> Lab::Stopped() const {
+  if (!scenario_ || kernel_.Peek() == nullptr) return std::nullopt;
+  const cloud::Limits& limits = scenario_->world->env.limits;
+  if (failure_ && failure_->before == Delivered()) return RunStop{"InternalFailure", failure_->message};
+  if (Delivered() >= limits.max_events) {
+    return RunStop{"EventLimit", "the run stops at limits.max_events (" + std::to_string(limits.max_events) + " deliveries)"};
+  }
+  if (kernel_.TraceBytes() >= limits.max_run_bytes) {
+    return RunStop{"RunMemoryLimit", "the run stops: its trace holds " + std::to_string(kernel_.TraceBytes() >> 20) +
+                                         " MB of payloads, limits.max_run_bytes is " + std::to_string(limits.max_run_bytes >> 20) + " MB"};
+  }
+  return std::nullopt;
 }
 
 bool Lab::HitEventLimit() const {

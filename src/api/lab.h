@@ -50,6 +50,14 @@ class Lab {
   uint64_t Delivered() const { return kernel_.Delivered(); }
   /// True when a run stopped because it reached limits.max_events with events still pending.
   bool HitEventLimit() const;
+  /// Why the run cannot go on although events are pending: "EventLimit" (limits.max_events),
+  /// "RunMemoryLimit" (the trace holds limits.max_run_bytes) or "InternalFailure" (delivering the
+  /// next event failed inside the simulator: the lab stays exactly as it was before that
+  /// delivery). nullopt while the run can go on or has simply ended.
+  struct RunStop {
+    std::string code, message;
+  };
+  std::optional<RunStop> Stopped() const;
   std::vector<core::Event> Pending() const { return kernel_.Queue().Sorted(); }
   /// Pending() without copying the events, for views drawn every frame; the pointers are valid
   /// until the lab next changes.
@@ -58,7 +66,7 @@ class Lab {
   uint64_t PendingCount() const { return kernel_.Queue().Size(); }
   /// True when the next Step() delivers an event within the scenario's limits.max_events (the
   /// point where `eventlab run` and the JS step() stop).
-  bool CanStep() const { return PendingCount() > 0 && !HitEventLimit(); }
+  bool CanStep() const { return PendingCount() > 0 && !Stopped(); }
   const std::vector<core::TraceRecord>& Trace() const { return kernel_.Trace(); }
   /// {"time_us", "seq", "seed", "resources": {...}}.
   Json State() const;
@@ -102,12 +110,24 @@ class Lab {
   /// can call) with "UnknownAction" / "UnknownCaller"; "NotLoaded" without a scenario.
   Json CallLocal(const std::string& caller, const std::string& action, const Json& args);
 
+  /// A seam for tests of failure handling: delivery `seq` throws after its service has handled it
+  /// (so state has changed half-way, as a real internal error leaves it). Reset() keeps it.
+  void InjectFaultForTesting(uint64_t seq) { fault_seq_ = seq; }
+
  private:
   struct Checkpoint {
     core::KernelState kernel;
     cloud::World world;
   };
   void TakeCheckpointIfDue();
+  /// Delivers the next event; an exception inside the delivery puts the lab back to `Delivered()`
+  /// before it (nearest checkpoint plus replay) and records the failure.
+  std::optional<core::TraceRecord> DeliverNext();
+  /// A delivery that failed inside the simulator: the run stops before it.
+  struct Failure {
+    uint64_t before;  ///< deliveries done when it failed
+    std::string message;
+  };
   /// Runs to the end once and comes back, for RunLength() and Notes().
   void RunAhead();
   /// A call sent from the page (Send()).
@@ -128,6 +148,8 @@ class Lab {
   CaptionTrack captions_;                        ///< noted deliveries up to the current position
   std::map<uint64_t, std::vector<SentCall>> sent_;  ///< by the delivery count they followed
   std::optional<api::Architecture> architecture_;  ///< of the loaded scenario, once asked for
+  std::optional<uint64_t> fault_seq_;  ///< InjectFaultForTesting()
+  std::optional<Failure> failure_;  ///< the first failed delivery of this run; cleared when the future changes
 };
 
 /// The pending event as JSON: id, time_us, from, to, kind, payload, error, parent.

@@ -144,9 +144,14 @@ std::string LabReset(uint32_t id, val seed) {
 std::string LabStep(uint32_t id) {
   return WithLab(id, [&](api::Lab& lab) {
     // A run ends at limits.max_events even with events pending, exactly as `eventlab run` does.
-    if (!lab.Loaded() || RemainingEvents(lab) == 0) return Ok("null");
-    auto record = lab.Step();
-    return Ok(record ? core::TraceLine(*record) : "null");
+    if (!lab.Loaded()) return Ok("null");
+    auto record = lab.CanStep() ? lab.Step() : std::nullopt;
+    if (record) return Ok(core::TraceLine(*record));
+    // A delivery that failed inside the simulator is an error, every time it is asked for; the
+    // other ends of a run (nothing pending, a limit) are null, with state().stopped saying which.
+    auto stop = lab.Stopped();
+    if (stop && stop->code == "InternalFailure") return Fail({"InternalFailure", "", stop->message});
+    return Ok("null");
   });
 }
 
@@ -308,6 +313,8 @@ std::string LabState(uint32_t id) {
   return WithLab(id, [&](api::Lab& lab) {
     Json s = lab.State();
     s["hit_event_limit"] = lab.HitEventLimit();
+    const auto stop = lab.Stopped();
+    s["stopped"] = stop ? Json{{"code", stop->code}, {"message", stop->message}} : Json(nullptr);
     return Ok(Dump(s));
   });
 }

@@ -80,6 +80,8 @@ int RunCommand(const std::vector<std::string>& args) {
             << ", " << lab.Pending().size() << " pending\n";
   if (lab.HitEventLimit()) {
     std::cout << "stopped at limits.max_events (" << scenario.world->env.limits.max_events << ")\n";
+  } else if (auto stop = lab.Stopped()) {
+    std::cout << "stopped: " << stop->message << "\n";
   }
 
   if (a.flags.count("--trace")) {

@@ -63,6 +63,9 @@ struct Limits {
   uint64_t function_concurrency = 1000;
   /// A guard against runaway scenarios, not a service limit: a run stops after this many events.
   uint64_t max_events = 100000;
+  /// A guard against runaway scenarios too: a run stops once its trace holds this many bytes of
+  /// payloads (core::Measure). 256 MiB leaves room in a tab's 2 GiB for checkpoints and the page.
+  uint64_t max_run_bytes = 256ULL << 20;
 };
 
 /// The run's fixed context.

@@ -1,6 +1,8 @@
 // Kernel: scheduling assigns ids and order; delivery assigns seq, advances the clock and records.
 #include "core/kernel.h"
 
+#include "core/json_bounds.h"
+
 namespace eventlab::core {
 
 Kernel::Kernel(uint32_t seed, bool record_trace) : record_trace_(record_trace) { state_.seed = seed; }
@@ -31,6 +33,8 @@ std::optional<TraceRecord> Kernel::Step(EventHandler& handler) {
   handler.Deliver(*this, record.event);
   current_.reset();
   if (!record_trace_) return record;
+  // A record's fixed fields (names, kind, ids) weigh about as much as a small payload.
+  state_.trace_bytes += Measure(record.event.payload).bytes + 128;
   trace_.push_back(std::move(record));
   return trace_.back();
 }

@@ -31,6 +31,7 @@ struct KernelState {
   uint64_t next_id = 1;
   uint64_t next_order = 1;
   uint64_t delivered = 0;             ///< deliveries so far; the last trace seq
+  uint64_t trace_bytes = 0;           ///< payload bytes the trace holds (core::Measure), for a run's memory bound
   std::map<std::string, Rng> rngs;    ///< per component, created on first use (ordered: no hash order)
 };
 
@@ -57,6 +58,8 @@ class Kernel {
   SimTime Now() const { return state_.now; }
   uint32_t Seed() const { return state_.seed; }
   uint64_t Delivered() const { return state_.delivered; }
+  /// Bytes of payload the trace holds (0 when the trace is not recorded).
+  uint64_t TraceBytes() const { return state_.trace_bytes; }
   const EventQueue& Queue() const { return state_.queue; }
   /// The event being delivered right now (valid inside EventHandler::Deliver).
   const std::optional<uint64_t>& Current() const { return current_; }

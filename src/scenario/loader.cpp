@@ -62,7 +62,7 @@ void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
   if (!it->is_object()) return p.Add(path, "expected an object, got " + TypeName(*it));
   CheckKeys(*it, path,
             {"function_sync_payload_bytes", "function_async_payload_bytes", "queue_message_bytes", "secret_string_bytes", "parameter_value_bytes", "search_request_bytes", "topic_message_bytes", "stream_record_bytes", "gateway_payload_bytes", "storage_put_object_max_bytes", "function_concurrency",
-             "max_events", "table_item_max_bytes"},
+             "max_events", "max_run_bytes", "table_item_max_bytes"},
             p);
   cloud::Limits& l = w.env.limits;
   const uint64_t gib = 1ULL << 30;
@@ -79,6 +79,7 @@ void LoadLimits(const Json& doc, WorldConfig& w, Problems& p) {
   if (auto v = ReadUnsigned(*it, "function_async_payload_bytes", path, p, 1, gib, l.function_async_payload_bytes)) l.function_async_payload_bytes = *v;
   if (auto v = ReadUnsigned(*it, "function_concurrency", path, p, 1, 100000, l.function_concurrency)) l.function_concurrency = *v;
   if (auto v = ReadUnsigned(*it, "max_events", path, p, 1, 10000000, l.max_events)) l.max_events = *v;
+  if (auto v = ReadUnsigned(*it, "max_run_bytes", path, p, 1 << 20, gib, l.max_run_bytes)) l.max_run_bytes = *v;
 }
 
 ResourceKinds CollectKinds(const Json& resources, Problems& p) {

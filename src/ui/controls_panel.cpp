@@ -165,12 +165,15 @@ void DrawControlsPanel(api::Lab& lab, UiState& state, const PanelRect& where) {
                state.running ? " | running" : "");
       SameLineIfFits(ImGui::CalcTextSize(counts).x);
       ImGui::TextColored(kMutedColor, "%s", counts);
-      const char* end_note = lab.HitEventLimit() ? "| stopped at the scenario's max_events"
-                             : pending == 0      ? "| finished: nothing pending (Run replays it)"
-                                                 : nullptr;
-      if (end_note) {
-        SameLineIfFits(ImGui::CalcTextSize(end_note).x);
-        ImGui::TextColored(lab.HitEventLimit() ? kErrorColor : kAccentColor, "%s", end_note);
+      const auto stop = lab.Stopped();
+      const std::string end_note = stop ? "| " + stop->message
+                                   : pending == 0 ? "| finished: nothing pending (Run replays it)"
+                                                  : "";
+      if (!end_note.empty()) {
+        SameLineIfFits(ImGui::CalcTextSize(end_note.c_str()).x);
+        if (stop) ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(stop ? kErrorColor : kAccentColor, "%s", end_note.c_str());
+        if (stop) ImGui::PopTextWrapPos();
       }
     }
     // Narrow screens wrap the controls onto more rows: the layout sizes the window from this.
