@@ -270,7 +270,7 @@ Json Lab::CallLocal(const std::string& caller, const std::string& action, const 
   }
   Json complete_args = args;
   if (!core::CompleteSyntheticBodies(complete_args)) {
-    return error("ValidationException", "a {\"$body\": {\"size\": N}} needs a non-negative integer size", 400);
+    return error("ValidationException", core::kSyntheticBodySizeError, 400);
   }
   // Local actions only compute from the config, the caller and the clock: the kernel is passed
   // because ServiceContext needs it, but nothing is scheduled on it and no RNG stream is drawn.

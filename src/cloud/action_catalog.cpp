@@ -100,7 +100,7 @@ CallOutcome MakeCall(ServiceContext& ctx, const std::string& caller, const std::
   CallOutcome out;
   Json complete_args = args;
   if (!core::CompleteSyntheticBodies(complete_args)) {
-    out.result = core::Error{"ValidationException", "a {\"$body\": {\"size\": N}} needs a non-negative integer size", 400};
+    out.result = core::Error{"ValidationException", core::kSyntheticBodySizeError, 400};
     return out;
   }
   const ActionSpec* spec = FindAction(action);

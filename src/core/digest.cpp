@@ -4,6 +4,7 @@
 
 #include <mbedtls/md5.h>
 
+#include <algorithm>
 #include <array>
 
 namespace eventlab::core {
@@ -19,6 +20,11 @@ std::string Hex(const unsigned char* data, size_t n) {
   return out;
 }
 
+// MD5 states after k * kSyntheticMd5Stride bytes of the synthetic body, k = 1, 2, ...
+constexpr uint32_t kSyntheticMd5States[][4] = {
+#include "core/synthetic_md5_table.inc"
+};
+
 }  // namespace
 
 std::string Md5Hex(std::string_view bytes) {
@@ -28,16 +34,31 @@ std::string Md5Hex(std::string_view bytes) {
 }
 
 std::string SyntheticMd5Hex(uint64_t size) {
-  // One 251-byte period, repeated: the chunk is a whole number of periods so each starts at 0.
+  // Two 251-byte periods' worth of bytes, so that hashing can start at any phase of the period.
   static constexpr size_t kChunk = 251 * 64;
-  std::array<unsigned char, kChunk> chunk;
-  for (size_t i = 0; i < kChunk; ++i) chunk[i] = static_cast<unsigned char>(i % 251);
+  static const std::array<unsigned char, 2 * kChunk> chunk = [] {
+    std::array<unsigned char, 2 * kChunk> c;
+    for (size_t i = 0; i < c.size(); ++i) c[i] = static_cast<unsigned char>(i % 251);
+    return c;
+  }();
   mbedtls_md5_context ctx;
   mbedtls_md5_init(&ctx);
   mbedtls_md5_starts_ret(&ctx);
-  for (uint64_t done = 0; done < size;) {
+  // Resume from the table's state at the last stride boundary (a multiple of 64, the MD5 block
+  // size, so the context's buffer is empty there): at most one stride is hashed.
+  const uint64_t entries = sizeof kSyntheticMd5States / sizeof kSyntheticMd5States[0];
+  const uint64_t k = std::min<uint64_t>(size / kSyntheticMd5Stride, entries);
+  uint64_t done = 0;
+  if (k > 0) {
+    done = k * kSyntheticMd5Stride;
+    for (int w = 0; w < 4; ++w) ctx.state[w] = kSyntheticMd5States[k - 1][w];
+    ctx.total[0] = static_cast<uint32_t>(done);
+    ctx.total[1] = static_cast<uint32_t>(done >> 32);
+  }
+  while (done < size) {
+    const size_t phase = static_cast<size_t>(done % 251);
     const size_t n = static_cast<size_t>(size - done < kChunk ? size - done : kChunk);
-    mbedtls_md5_update_ret(&ctx, chunk.data(), n);
+    mbedtls_md5_update_ret(&ctx, chunk.data() + phase, n);
     done += n;
   }
   unsigned char digest[16];
@@ -66,6 +87,7 @@ bool CompleteSyntheticBodies(Json& value) {
   if (!body.contains("size") || !body["size"].is_number_unsigned()) {
     if (!(body.contains("size") && body["size"].is_number_integer() && body["size"].get<int64_t>() >= 0)) return false;
   }
+  if (body["size"].get<uint64_t>() > kMaxSyntheticBodyBytes) return false;
   if (!body.contains("md5")) body["md5"] = SyntheticMd5Hex(body["size"].get<uint64_t>());
   return true;
 }

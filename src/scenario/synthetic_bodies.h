@@ -1,6 +1,7 @@
 // Synthetic bodies in scenarios: {"$body": {"size": N}} stands for N bytes without holding them.
 #pragma once
 
+#include "core/digest.h"
 #include "scenario/json_fields.h"
 
 namespace eventlab::scenario {
@@ -9,7 +10,7 @@ namespace eventlab::scenario {
 /// show the digest of the bytes the body stands for. Problems are recorded under `path`.
 void NormalizeSyntheticBodies(Json& value, const std::string& path, Problems& p);
 
-/// Largest synthetic body: 5 TiB, the S3 maximum object size (S3 user guide, object size limits).
-inline constexpr uint64_t kMaxSyntheticBodyBytes = 5ULL << 40;
+/// Largest synthetic body: core::kMaxSyntheticBodyBytes (5 GiB).
+using core::kMaxSyntheticBodyBytes;
 
 }  // namespace eventlab::scenario

@@ -27,6 +27,30 @@ TEST(DigestTest, SyntheticBodyDigestEqualsTheDigestOfItsBytes) {
   EXPECT_EQ(SyntheticMd5Hex(300000), "34fadf2975834e9a357ec41d3e6df067");
 }
 
+TEST(DigestTest, SyntheticDigestsResumeFromTheStateTableAtEveryStride) {
+  // Around the first strides, against the bytes themselves: a wrong table entry or a wrong resume
+  // (state, byte count, phase of the 251-byte period) changes these.
+  std::string bytes(3 * kSyntheticMd5Stride + 1000, '\0');
+  for (uint64_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i % 251);
+  for (uint64_t size : {kSyntheticMd5Stride - 1, kSyntheticMd5Stride, kSyntheticMd5Stride + 1,
+                        2 * kSyntheticMd5Stride + 12345, 3 * kSyntheticMd5Stride + 1000}) {
+    EXPECT_EQ(SyntheticMd5Hex(size), Md5Hex(std::string_view(bytes).substr(0, size))) << size;
+  }
+  // Far along the table, computed independently (Python hashlib over the bytes i % 251).
+  EXPECT_EQ(SyntheticMd5Hex((100ULL << 20) + 3), "f0988c15923c8e619ccd363003b71189");
+  EXPECT_EQ(SyntheticMd5Hex(kMaxSyntheticBodyBytes), "ac33319b96eb95d69c6aeb1bca7427a3");
+}
+
+TEST(DigestTest, SyntheticBodiesLargerThanASinglePutAreRefused) {
+  Json ok = {{"$body", {{"size", kMaxSyntheticBodyBytes}}}};
+  EXPECT_TRUE(CompleteSyntheticBodies(ok));
+  EXPECT_EQ(ok["$body"]["md5"], "ac33319b96eb95d69c6aeb1bca7427a3");
+  Json over = {{"$body", {{"size", kMaxSyntheticBodyBytes + 1}}}};
+  EXPECT_FALSE(CompleteSyntheticBodies(over));
+  Json tebibytes = {{"$body", {{"size", 5497558138880ULL}}}};
+  EXPECT_FALSE(CompleteSyntheticBodies(tebibytes));
+}
+
 TEST(DigestTest, PayloadSizeCountsNestedSyntheticBodiesAtTheirDeclaredSize) {
   const Json event = {{"body", SyntheticBody(8388608)}, {"path", "/images"}};
   EXPECT_EQ(PayloadSize(event), Json({{"body", ""}, {"path", "/images"}}).dump().size() + 8388608);
