@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "cloud/action_catalog.h"
+#include "cloud/argument_types.h"
 #include "cloud/messaging.h"
 #include "core/digest.h"
 #include "core/json_bounds.h"
@@ -271,6 +272,9 @@ Json Lab::CallLocal(const std::string& caller, const std::string& action, const 
   Json complete_args = args;
   if (!core::CompleteSyntheticBodies(complete_args)) {
     return error("ValidationException", core::kSyntheticBodySizeError, 400);
+  }
+  if (auto wrong = cloud::CheckArgumentTypes(action, complete_args)) {
+    return error(wrong->code, wrong->message, wrong->status);
   }
   // Local actions only compute from the config, the caller and the clock: the kernel is passed
   // because ServiceContext needs it, but nothing is scheduled on it and no RNG stream is drawn.

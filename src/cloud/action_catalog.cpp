@@ -1,6 +1,7 @@
 // The catalog is data: the loader validates calls against it, and MakeCall turns calls into
 // request events or local results with it.
 #include "cloud/action_catalog.h"
+#include "cloud/argument_types.h"
 
 #include <algorithm>
 
@@ -101,6 +102,10 @@ CallOutcome MakeCall(ServiceContext& ctx, const std::string& caller, const std::
   Json complete_args = args;
   if (!core::CompleteSyntheticBodies(complete_args)) {
     out.result = core::Error{"ValidationException", core::kSyntheticBodySizeError, 400};
+    return out;
+  }
+  if (auto wrong = CheckArgumentTypes(action, complete_args)) {
+    out.result = *wrong;
     return out;
   }
   const ActionSpec* spec = FindAction(action);
