@@ -6,6 +6,11 @@ const EVENT_TYPES = ['event', 'reset', 'load'];
 const BINDINGS = ['labCreate', 'labDispose', 'labLoad', 'labReset', 'labStep', 'labStepBack', 'labSeek',
   'labRunUntil', 'labNow', 'labDelivered', 'labPending', 'labTrace', 'labTraceJsonl', 'labState'];
 const CORE_SCRIPT = 'eventlab-core.js';
+// The argument names of each binding after the lab id, for errors that name the argument.
+const PARAMETERS = {
+  labLoad: ['scenario'], labReset: ['seed'], labSeek: ['seq'], labRunUntil: ['timeUs', 'maxEvents'], labWhy: ['seq'],
+  labSend: ['client', 'action', 'args'], labTrace: ['fromSeq', 'toSeq'],
+};
 const CORE_EXPORT_NAME = 'EventLabCore';
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string' &&
@@ -57,9 +62,37 @@ export function wrapModule(module, options = {}) {
   }
   const owned = options.labId === undefined;
   if (!owned && !(Number.isInteger(options.labId) && options.labId > 0)) {
-    throw new EventLabError('InvalidArgument', `labId must be a positive integer, got ${String(options.labId)}`, 'labId');
+    throw new EventLabError('InvalidArgument', `labId must be a positive integer, got ${describe(options.labId)}`, 'labId');
   }
   return new EventLab(module, owned ? module.labCreate() : options.labId, owned);
+}
+
+// What a value is, for messages, without calling anything of it: an object's toString() may
+// throw, or print megabytes.
+function describe(value) {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'undefined') return String(value);
+  if (typeof value === 'bigint') return 'a bigint';
+  return Array.isArray(value) ? 'an array' : `a(n) ${typeof value}`;
+}
+
+// Text as the module must receive it: a lone UTF-16 surrogate (which JSON and UTF-8 cannot hold)
+// becomes U+FFFD instead of swallowing the character after it on the way to UTF-8.
+function wellFormed(text) {
+  if (typeof text.toWellFormed === 'function') return text.toWellFormed();
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+// Checks the arguments of binding `name` before the module sees them: only strings, numbers,
+// booleans, undefined and null cross (the wrappers turn objects into JSON text first).
+function moduleArguments(name, args) {
+  return args.map((arg, i) => {
+    if (typeof arg === 'string') return wellFormed(arg);
+    if (arg === null || ['number', 'boolean', 'undefined'].includes(typeof arg)) return arg;
+    const param = PARAMETERS[name]?.[i] ?? `argument ${i + 1}`;
+    throw new EventLabError('InvalidArgument', `${param} must be a string or a number, got ${describe(arg)}`, param);
+  });
 }
 
 // Unwraps {"ok": value} or throws the {"error": {...}} as an EventLabError.
@@ -94,9 +127,10 @@ class EventLab {
       const method = name[3].toLowerCase() + name.slice(4);
       throw new EventLabError('Disposed', `${method}() after dispose(): this lab was disposed`);
     }
+    const checked = moduleArguments(name, args);
     let reply;
     try {
-      reply = this.#module[name](this.#id, ...args);
+      reply = this.#module[name](this.#id, ...checked);
     } catch (err) {
       // Only a trap (stack overflow, out of memory) gets here: the bindings return every error.
       throw new EventLabError('Internal', `the simulator module failed: ${err?.message ?? err}`);
@@ -124,7 +158,7 @@ class EventLab {
         throw new EventLabError('InvalidArgument', `scenario cannot be turned into JSON: ${err.message}`, 'scenario');
       }
     } else if (typeof scenario !== 'string') {
-      throw new EventLabError('InvalidArgument', `scenario must be JSON text or an object, got ${scenario === null ? 'null' : typeof scenario}`, 'scenario');
+      throw new EventLabError('InvalidArgument', `scenario must be JSON text or an object, got ${describe(scenario)}`, 'scenario');
     }
     const info = this.#call('labLoad', text);
     this.#emit('load', info);
@@ -192,7 +226,7 @@ class EventLab {
   on(type, cb) {
     if (this.#disposed) throw new EventLabError('Disposed', 'on() after dispose(): this lab was disposed');
     if (!EVENT_TYPES.includes(type)) {
-      throw new EventLabError('InvalidArgument', `type must be one of ${EVENT_TYPES.map((t) => `"${t}"`).join(', ')}, got ${JSON.stringify(String(type))}`, 'type');
+      throw new EventLabError('InvalidArgument', `type must be one of ${EVENT_TYPES.map((t) => `"${t}"`).join(', ')}, got ${describe(type)}`, 'type');
     }
     if (typeof cb !== 'function') {
       throw new EventLabError('InvalidArgument', `cb must be a function, got ${typeof cb}`, 'cb');

@@ -171,9 +171,9 @@ Json Lab::Send(const std::string& client, const std::string& action, const Json&
   };
   if (!scenario_ || !world_) return error("NotLoaded", "no scenario is loaded", 400);
   if (cloud::KindOf(client) != "client" || !scenario_->world->Has("client", cloud::NameOf(client))) {
-    return error("UnknownCaller", "\"" + client + "\" is not a client of this scenario", 400);
+    return error("UnknownCaller", "\"" + core::SnippetText(client, 100) + "\" is not a client of this scenario", 400);
   }
-  if (!cloud::FindAction(action)) return error("UnknownAction", "unknown action \"" + action + "\"", 400);
+  if (!cloud::FindAction(action)) return error("UnknownAction", "unknown action \"" + core::SnippetText(action, 100) + "\"", 400);
   if (!args.is_object()) return error("ValidationException", "the arguments must be a JSON object", 400);
   const uint64_t here = Delivered();
   sent_[here].push_back({client, action, args});
@@ -260,14 +260,14 @@ Json Lab::CallLocal(const std::string& caller, const std::string& action, const 
   };
   if (!scenario_ || !world_) return error("NotLoaded", "no scenario is loaded", 400);
   const cloud::ActionSpec* spec = cloud::FindAction(action);
-  if (!spec) return error("UnknownAction", "unknown action \"" + action + "\"", 400);
+  if (!spec) return error("UnknownAction", "unknown action \"" + core::SnippetText(action, 100) + "\"", 400);
   if (!spec->local) {
     return error("NotLocal", "\"" + action + "\" sends a request; only local actions can be called here", 400);
   }
   const cloud::WorldConfig& config = *scenario_->world;
   const std::string kind = cloud::KindOf(caller), name = cloud::NameOf(caller);
   if ((kind != "function" && kind != "client") || !config.Has(kind, name)) {
-    return error("UnknownCaller", "\"" + caller + "\" is not a function or client of this scenario", 400);
+    return error("UnknownCaller", "\"" + core::SnippetText(caller, 100) + "\" is not a function or client of this scenario", 400);
   }
   Json complete_args = args;
   if (!core::CompleteSyntheticBodies(complete_args)) {

@@ -45,10 +45,12 @@ std::string Fail(const ApiError& e) {
   return Dump(Json{{"error", std::move(err)}});
 }
 
-// How JS would print `v`, for messages ("got -1", "got NaN", "got abc").
+// How JS would print `v`, for messages ("got -1", "got NaN", "got \"abc\""): at most 200 bytes of
+// a string, and nothing of an object is called (its toString() may throw).
 std::string JsText(const val& v) {
-  if (v.isString()) return "\"" + v.as<std::string>() + "\"";
-  return val::global("String")(v).as<std::string>();
+  if (v.isString()) return "\"" + core::SnippetText(v.as<std::string>(), 200) + "\"";
+  if (v.isNumber() || v.isTrue() || v.isFalse() || v.isNull() || v.isUndefined()) return val::global("String")(v).as<std::string>();
+  return "a(n) " + v.typeOf().as<std::string>();
 }
 
 /// Reads a JS integer argument in [lo, hi]. Returns nullopt with `*err` set when `v` is not one.
@@ -56,7 +58,8 @@ std::optional<double> IntegerArg(const val& v, const char* name, double lo, doub
   const std::string field = name;
   if (!v.isNumber()) {
     *err = {"InvalidArgument", field,
-            field + " must be a number, got " + v.typeOf().as<std::string>() + " " + JsText(v)};
+            field + " must be a number, got " + v.typeOf().as<std::string>() +
+                (v.isString() || v.isTrue() || v.isFalse() ? " " + JsText(v) : "")};
     return std::nullopt;
   }
   const double d = v.as<double>();

@@ -452,3 +452,57 @@ describe('lifecycle', () => {
     await assert.rejects(createEventLab({ moduleFactory: 'nope' }), (err) => err.code === 'ModuleLoad');
   });
 });
+
+describe('hostile input', () => {
+  test('an argument whose toString() throws is InvalidArgument naming it', () => {
+    const evil = { toString() { throw new Error('boom'); } };
+    throwsLabError(() => lab.seek(evil), 'InvalidArgument', 'seq');
+    throwsLabError(() => lab.send(evil, 'queue.send', {}), 'InvalidArgument', 'client');
+    throwsLabError(() => lab.runUntil(0, evil), 'InvalidArgument', 'maxEvents');
+    throwsLabError(() => lab.on(evil, () => {}), 'InvalidArgument', 'type');
+    throwsLabError(() => lab.reset(Symbol('s')), 'InvalidArgument', 'seed');
+    throwsLabError(() => lab.seek(10n), 'InvalidArgument', 'seq');
+  });
+
+  test('a huge argument is not echoed whole into the error', () => {
+    const huge = 'x'.repeat(50 * 1024 * 1024);
+    for (const call of [() => lab.seek(huge), () => lab.send(huge, 'queue.send', {}), () => lab.send('client:alice', huge, {})]) {
+      assert.throws(call, (err) => {
+        assert.ok(err instanceof EventLabError);
+        assert.ok(err.message.length < 500, `message of ${err.message.length} characters`);
+        return true;
+      });
+    }
+  });
+
+  test('a lone surrogate becomes U+FFFD and keeps the character after it', () => {
+    const text = JSON.stringify({ ...JSON.parse(hello), title: 'TITLE' }).replace('TITLE', 'a\uD800b');
+    const seen = [];
+    const off = lab.on('load', (e) => seen.push(e));
+    lab.load(text);
+    off();
+    assert.equal(seen[0].title, 'a\uFFFDb');
+  });
+
+  test('a scenario nested 100,000 deep is InvalidScenario naming where, and the lab keeps its state', () => {
+    lab.load(hello);
+    lab.seek(3);
+    const deep = `{"version": ${'['.repeat(100000)}${']'.repeat(100000)}}`;
+    assert.throws(() => lab.load(deep), (err) => {
+      assert.ok(err instanceof EventLabError);
+      assert.ok(err.path.startsWith('/version/0/0'), err.path);
+      return true;
+    });
+    assert.equal(lab.delivered(), 3);
+  });
+
+  test('state().stopped says why a run cannot go on', () => {
+    const scenario = JSON.parse(hello);
+    scenario.limits = { ...(scenario.limits ?? {}), max_events: 3 };
+    lab.load(scenario);
+    lab.runUntil(Number.MAX_SAFE_INTEGER);
+    assert.equal(lab.state().stopped.code, 'EventLimit');
+    lab.load(hello);
+    assert.equal(lab.state().stopped, null);
+  });
+});
