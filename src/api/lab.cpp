@@ -238,8 +238,8 @@ std::optional<Lab::RunStop> Lab::Stopped() const {
     return RunStop{"EventLimit", "the run stops at limits.max_events (" + std::to_string(limits.max_events) + " deliveries)"};
   }
   if (kernel_.TraceBytes() >= limits.max_run_bytes) {
-    return RunStop{"RunMemoryLimit", "the run stops: its trace holds " + std::to_string(kernel_.TraceBytes() >> 20) +
-                                         " MB of payloads, limits.max_run_bytes is " + std::to_string(limits.max_run_bytes >> 20) + " MB"};
+    return RunStop{"RunMemoryLimit", "the run stops: its trace reached limits.max_run_bytes (" +
+                                         std::to_string(limits.max_run_bytes >> 20) + " MB of event payloads)"};
   }
   return std::nullopt;
 }
