@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what eventlab needs from Debian's packages (and npm), only what is missing.
-# Usage: scripts/install-deps.sh [native] [web] [ui] [browser]   (default: native)
+# Usage: scripts/install-deps.sh [native] [web] [ui] [browser] [fuzz]   (default: native)
 # Everything lands in system paths or git-ignored folders under .deps/ and node_modules/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,6 +47,8 @@ for stage in "${stages[@]}"; do
     ui)
       apt_install fonts-roboto fonts-dejavu-core xxd
       fetch_source imgui ;;
+    # clang with libFuzzer and the sanitizer runtimes, for scripts/fuzz.sh.
+    fuzz) apt_install clang libclang-rt-dev ;;
     browser)
       apt_install chromium nodejs
       # Some nodejs builds bundle npm and conflict with Debian's npm package: add it only if absent.
@@ -54,6 +56,6 @@ for stage in "${stages[@]}"; do
       if [ ! -d "$root/node_modules/playwright-core" ]; then
         (cd "$root" && npm install --no-audit --no-fund --silent >/dev/null)
       fi ;;
-    *) echo "install-deps.sh: unknown stage '$stage' (native, web, ui, browser)" >&2; exit 2 ;;
+    *) echo "install-deps.sh: unknown stage '$stage' (native, web, ui, browser, fuzz)" >&2; exit 2 ;;
   esac
 done

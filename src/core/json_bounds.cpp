@@ -83,6 +83,37 @@ std::string DumpText(const nlohmann::ordered_json& value, int indent) {
   return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+bool IsValidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t n = 0;
+    uint32_t cp = 0;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) n = 1, cp = c & 0x1F;
+    else if ((c & 0xF0) == 0xE0) n = 2, cp = c & 0x0F;
+    else if ((c & 0xF8) == 0xF0) n = 3, cp = c & 0x07;
+    else return false;
+    for (size_t k = 1; k <= n; ++k) {
+      if (i + k >= text.size()) return false;
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+std::string WhyNotJson(std::string_view text, const std::string& what) {
+  if (!IsValidUtf8(text)) return what + " is not valid UTF-8";
+  const Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (!doc.is_discarded()) return what + " nests deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+  return what + " is text, not JSON: " + DumpText(Json(SnippetText(text, 60)));
+}
+
 size_t Utf8Boundary(std::string_view text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text.size();
   size_t n = max_bytes;

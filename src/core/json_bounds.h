@@ -47,6 +47,14 @@ std::string Snippet(const Json& value, size_t max_bytes = 200);
 /// The same for a plain string.
 std::string SnippetText(std::string_view text, size_t max_bytes = 200);
 
+/// True if `text` is well-formed UTF-8 (RFC 3629: no overlong forms, surrogates or code points
+/// past U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+/// Why `text` does not parse as JSON of at most kMaxJsonDepth levels, in words for an error
+/// about `what` ("the payload"): not UTF-8, text that is not JSON (quoted), or nested too deep.
+std::string WhyNotJson(std::string_view text, const std::string& what);
+
 /// The longest prefix of `text` of at most `max_bytes` that does not end inside a UTF-8 sequence.
 size_t Utf8Boundary(std::string_view text, size_t max_bytes);
 

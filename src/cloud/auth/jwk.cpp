@@ -3,6 +3,7 @@
 #include "cloud/auth/jwk.h"
 #include "core/json_bounds.h"
 
+#include <optional>
 #include <set>
 
 #include "cloud/auth/base64url.h"
@@ -116,15 +117,25 @@ core::Result<std::vector<Key>> KeysFromJwks(const Json& jwks) {
     return KeyError("a JWK Set is an object with a \"keys\" array (RFC 7517 section 5)");
   }
   std::vector<Key> keys;
+  std::optional<core::Error> first_error;
+  bool any_usable = false;
   for (size_t i = 0; i < jwks["keys"].size(); ++i) {
-    auto key = KeyFromJwk(jwks["keys"][i]);
-    if (!key.ok()) {
-      core::Error e = key.error();
-      e.message = "keys[" + std::to_string(static_cast<uint64_t>(i)) + "]: " + e.message;
-      return e;
+    const Json& member = jwks["keys"][i];
+    auto key = KeyFromJwk(member);
+    if (key.ok()) {
+      any_usable = true;
+      keys.push_back(key.value());
+      continue;
     }
-    keys.push_back(key.value());
+    core::Error e = key.error();
+    e.message = "keys[" + std::to_string(static_cast<uint64_t>(i)) + "]: " + e.message;
+    if (!first_error) first_error = e;
+    Key skipped;
+    if (member.is_object() && member.contains("kid") && member["kid"].is_string()) skipped.kid = member["kid"].get<std::string>();
+    skipped.unusable = e.message;
+    keys.push_back(std::move(skipped));
   }
+  if (!any_usable && first_error) return *first_error;
   return keys;
 }
 
@@ -136,10 +147,14 @@ core::Result<std::vector<Key>> KeysFromJwksText(std::string_view text) {
 
 core::Result<Key> SelectKey(const std::vector<Key>& keys, std::string_view kid) {
   if (kid.empty()) {
-    if (keys.size() == 1) return keys[0];
+    std::vector<const Key*> usable;
+    for (const Key& key : keys) {
+      if (key.unusable.empty()) usable.push_back(&key);
+    }
+    if (usable.size() == 1) return *usable[0];
     return core::Error{kMissingKid,
                        "the token has no kid header and the key set has " +
-                           std::to_string(static_cast<uint64_t>(keys.size())) + " keys to choose from",
+                           std::to_string(static_cast<uint64_t>(usable.size())) + " keys to choose from",
                        401};
   }
   const Key* found = nullptr;
@@ -149,6 +164,9 @@ core::Result<Key> SelectKey(const std::vector<Key>& keys, std::string_view kid) 
     if (key.kid != kid) continue;
     if (found) return KeyError("two keys in the set have kid \"" + std::string(kid) + "\"");
     found = &key;
+  }
+  if (found && !found->unusable.empty()) {
+    return core::Error{kUnsupportedKey, "the key with kid \"" + std::string(kid) + "\" cannot be used: " + found->unusable, 401};
   }
   if (found) return *found;
   std::string list;

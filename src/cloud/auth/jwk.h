@@ -39,6 +39,9 @@ struct Key {
   std::string alg;     ///< JWK "alg" (RFC 7517 section 4.4): if set, the only algorithm allowed with the key
   std::string secret;  ///< kOct: the raw secret bytes
   RsaNumbers rsa;      ///< kRsa
+  /// A member of a JWK Set this simulator cannot use (an EC or OKP key, a malformed one): why.
+  /// Such keys stay in the set only so that a token naming their kid is told why it fails.
+  std::string unusable;
 
   bool IsPrivate() const { return type == KeyType::kOct || !rsa.d.empty(); }
   /// The modulus size in bits (0 for an oct key).
@@ -55,12 +58,17 @@ Key SecretKey(std::string secret, std::string kid = "");
 core::Result<Key> KeyFromJwk(const Json& jwk);
 core::Result<Key> KeyFromJwkText(std::string_view text);
 
-/// Reads a JWK Set {"keys":[...]} (RFC 7517 section 5). Every key must be readable.
+/// Reads a JWK Set {"keys":[...]} (RFC 7517 section 5). Members it cannot use (another kty such as
+/// EC, or a malformed key) are kept as `unusable` keys and passed over, as section 5 asks
+/// ("Implementations SHOULD ignore JWKs within a JWK Set that use "kty" values that are not
+/// understood by them, that are missing required members, or for which values are out of the
+/// supported ranges"); a set with no usable key at all is refused with the first member's error.
 core::Result<std::vector<Key>> KeysFromJwks(const Json& jwks);
 core::Result<std::vector<Key>> KeysFromJwksText(std::string_view text);
 
 /// The key a token names: the one whose kid equals `kid` (UnknownKid if none; InvalidKey if two
-/// share it). A token without kid gets the set's only key, or MissingKid when there are several.
+/// share it; the member's own error if it is unusable). A token without kid gets the set's only
+/// usable key, or MissingKid when there are several.
 core::Result<Key> SelectKey(const std::vector<Key>& keys, std::string_view kid);
 
 /// Reads an RSA key from PEM (or DER): a private key ("RSA PRIVATE KEY", "PRIVATE KEY") through

@@ -114,7 +114,7 @@ class Verifier {
     auto bytes = Base64UrlDecode(header_b64_);
     if (!bytes.ok()) return Fail("header", kMalformedBase64url, "the header part: " + bytes.error().message);
     Json header = core::ParseBounded(bytes.value());
-    if (header.is_discarded()) return Fail("header", kMalformedHeader, "the header is not valid UTF-8 JSON");
+    if (header.is_discarded()) return Fail("header", kMalformedHeader, core::WhyNotJson(bytes.value(), "the header") + " (RFC 7515 section 4: a JOSE Header is UTF-8 JSON)");
     if (!header.is_object()) return Fail("header", kMalformedHeader, "the header is a JSON " + TypeName(header) + ", not an object");
     v_.header = header;
     if (!header.contains("alg")) return Fail("header", kMalformedHeader, "the header has no \"alg\" (RFC 7515 section 4.1.1)");
@@ -190,7 +190,10 @@ class Verifier {
     auto bytes = Base64UrlDecode(payload_b64_);
     if (!bytes.ok()) return Fail("claims", kMalformedBase64url, "the payload part: " + bytes.error().message);
     Json claims = core::ParseBounded(bytes.value());
-    if (claims.is_discarded()) return Fail("claims", kMalformedClaims, "the payload is not valid UTF-8 JSON");
+    if (claims.is_discarded()) {
+      // A JWS may carry any payload; a JWT's is a Claims Set, a JSON object (RFC 7519 section 7.2).
+      return Fail("claims", kMalformedClaims, core::WhyNotJson(bytes.value(), "the payload") + "; a JWT Claims Set is a JSON object (RFC 7519 section 7.2)");
+    }
     if (!claims.is_object()) {
       return Fail("claims", kMalformedClaims,
                   "the payload is a JSON " + TypeName(claims) + "; a JWT Claims Set is an object (RFC 7519 section 7.2)");

@@ -95,11 +95,20 @@ core::Result<StreamService::Entry> StreamService::CheckEntry(ServiceContext& ctx
   U128 hash = HashKeyOf(e.partition_key);
   if (args.contains("explicit_hash_key") && !args["explicit_hash_key"].is_null()) {
     const Json& h = args["explicit_hash_key"];
-    auto parsed = h.is_string() ? ParseDecimal(h.get<std::string>()) : std::nullopt;
     const std::string text = h.is_string() ? h.get<std::string>() : core::DumpText(h);
-    if (!parsed || (text.size() > 1 && text[0] == '0')) {
-      return Validation("1 validation error detected: Value '" + text + "' at '" + at +
+    // The API's pattern 0|([1-9]\d{0,38}) first (ValidationException); a value that matches it
+    // but exceeds 128 bits is InvalidArgumentException with the range, as Kinesis answers it
+    // (and as kinesalite, checked against Kinesis, words it).
+    const bool digits = !text.empty() && text.size() <= 39 && text.find_first_not_of("0123456789") == std::string::npos &&
+                        (text.size() == 1 || text[0] != '0');
+    if (!digits) {
+      return Validation("1 validation error detected: Value '" + core::SnippetText(text, 100) + "' at '" + at +
                         "explicitHashKey' failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
+    }
+    auto parsed = ParseDecimal(text);
+    if (!parsed) {
+      return core::Error{"InvalidArgumentException",
+                         "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was " + text, 400};
     }
     e.explicit_hash_key = text;
     hash = *parsed;

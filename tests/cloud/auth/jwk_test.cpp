@@ -4,6 +4,7 @@
 
 #include "cloud/auth/base64url.h"
 #include "cloud/auth/jwk.h"
+#include "cloud/auth/jwt.h"
 #include "cloud/auth/rsa_key.h"
 #include "cloud/auth/auth_test_support.h"
 
@@ -116,11 +117,45 @@ TEST(AuthJwks, SelectsByKidWithClearErrors) {
   EXPECT_EQ(SelectKey({rsa, rsa}, "2010-12-29").error().code, kInvalidKey);
 }
 
+TEST(AuthJwks, AMixedSetKeepsItsRsaKeyAndSaysWhyTheEcKeyCannotBeUsed) {
+  // RFC 7517 appendix A.1: an EC key (kid "1") beside an RSA key (kid "2011-04-29").
+  auto keys = KeysFromJwksText(AuthVector("rfc7517_a1_jwks.json"));
+  ASSERT_TRUE(keys.ok()) << keys.error().message;
+  ASSERT_EQ(keys.value().size(), 2u);
+  Key rsa = MustKey(SelectKey(keys.value(), "2011-04-29"));
+  EXPECT_EQ(rsa.type, KeyType::kRsa);
+  EXPECT_EQ(rsa.RsaBits(), 2048u);
+  auto ec = SelectKey(keys.value(), "1");
+  ASSERT_FALSE(ec.ok());
+  EXPECT_EQ(ec.error().code, kUnsupportedKey);
+  EXPECT_EQ(ec.error().message, "the key with kid \"1\" cannot be used: keys[0]: JWK kty \"EC\" is not supported (oct, RSA)");
+  // Without a kid the set's only usable key is the one.
+  EXPECT_EQ(MustKey(SelectKey(keys.value(), "")).rsa.n, rsa.rsa.n);
+}
+
+TEST(AuthJwks, ATokenVerifiesAgainstASetThatAlsoHoldsOtherKeyTypes) {
+  Json set = Json::parse(AuthVector("rfc7517_a1_jwks.json"));
+  set["keys"][1] = A2Jwk();  // RFC 7515 A.2's key, whose token (no kid) it signed
+  auto keys = KeysFromJwks(set);
+  ASSERT_TRUE(keys.ok());
+  VerifyOptions options;
+  options.now_s = 1300819370;  // A.2's claims expire at 1300819380
+  std::string token = AuthVector("rfc7515_a2_token.txt");
+  token.erase(token.find_last_not_of("\r\n") + 1);
+  Verification v = VerifyJwtWithKeys(token, keys.value(), options);
+  EXPECT_TRUE(v.ok) << v.message;
+}
+
 TEST(AuthJwks, ReadsAndWritesSets) {
-  Json bad = {{"keys", {A2Jwk(), Json{{"kty", "RSA"}}}}};
-  auto r = KeysFromJwks(bad);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message.rfind("keys[1]: ", 0), 0u) << r.error().message;
+  // A malformed member is passed over (RFC 7517 section 5) but named if a token asks for it...
+  Json mixed = {{"keys", {A2Jwk(), Json{{"kty", "RSA"}, {"kid", "broken"}}}}};
+  auto r = KeysFromJwks(mixed);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(SelectKey(r.value(), "broken").error().message.rfind("the key with kid \"broken\" cannot be used: keys[1]: ", 0), 0u);
+  // ...and a set with no usable key is refused with its first member's error.
+  auto none = KeysFromJwks(Json{{"keys", {Json{{"kty", "EC"}}, Json{{"kty", "RSA"}}}}});
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().message.rfind("keys[0]: ", 0), 0u) << none.error().message;
   EXPECT_FALSE(KeysFromJwksText("[]").ok());
   EXPECT_FALSE(KeysFromJwks(Json{{"keys", "no"}}).ok());
 

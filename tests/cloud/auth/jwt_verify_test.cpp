@@ -77,20 +77,30 @@ TEST(AuthJwtVerify, MalformedHeader) {
     std::string header, code, words;
   };
   const Case cases[] = {
-      {"not json", kMalformedHeader, "not valid UTF-8 JSON"},
+      {"not json", kMalformedHeader, "the header is text, not JSON: \"not json\""},
       {"[\"HS256\"]", kMalformedHeader, "a JSON array, not an object"},
       {R"({"typ":"JWT"})", kMalformedHeader, "no \"alg\""},
       {R"({"alg":256})", kMalformedHeader, "\"alg\" is not a string"},
       {R"({"alg":"HS256","kid":7})", kMalformedHeader, "\"kid\" is not a string"},
       {R"({"alg":"HS256","crit":[]})", kMalformedHeader, "non-empty array"},
       {R"({"alg":"HS256","crit":["exp"],"exp":1})", kUnsupportedCritical, "[\"exp\"]"},
-      {"{\"alg\":\"HS256\",\"x\":\"\xff\"}", kMalformedHeader, "not valid UTF-8 JSON"},
+      {"{\"alg\":\"HS256\",\"x\":\"\xff\"}", kMalformedHeader, "the header is not valid UTF-8"},
   };
   for (const Case& c : cases) {
     Verification v = VerifyJwt(Token(c.header, claims), kSecret, At(0));
     EXPECT_EQ(v.code, c.code) << c.header;
     EXPECT_NE(v.message.find(c.words), std::string::npos) << v.message;
   }
+}
+
+TEST(AuthJwtVerify, APlainTextPayloadIsCalledTextNotInvalidUtf8) {
+  // RFC 7515 appendix A.6-style JWS payloads need not be JSON; a JWT's must be.
+  Verification text = VerifyJwt(Token(R"({"alg":"HS256"})", "Hello, world"), kSecret, At(0));
+  EXPECT_EQ(text.code, kMalformedClaims);
+  EXPECT_NE(text.message.find("the payload is text, not JSON: \"Hello, world\""), std::string::npos) << text.message;
+  Verification bad = VerifyJwt(Token(R"({"alg":"HS256"})", "\xc3\x28"), kSecret, At(0));
+  EXPECT_NE(bad.message.find("the payload is not valid UTF-8"), std::string::npos) << bad.message;
+  EXPECT_EQ(bad.message.find("text, not JSON"), std::string::npos);
 }
 
 TEST(AuthJwtVerify, AlgNoneIsRefusedEvenWithAValidLookingSignature) {

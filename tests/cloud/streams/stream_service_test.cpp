@@ -57,6 +57,29 @@ TEST(StreamServiceTest, ExplicitHashKeyOverridesThePartitionKey) {
   EXPECT_EQ(r[1]->error->code, "ValidationException");
 }
 
+TEST(StreamServiceTest, AnExplicitHashKeyPastTwoToThe128IsAnInvalidArgumentNamingTheRange) {
+  api::Lab lab;
+  // 2^128 matches the pattern 0|([1-9]\d{0,38}) but is outside the hash key range; 2^128 - 1 is the last key.
+  LoadAndRun(lab, StreamScenario(Call("0s", "kinesis.put_record",
+                                      R"({"stream": "s", "partition_key": "k", "data": "x", "explicit_hash_key": "340282366920938463463374607431768211456"})") +
+                                 "," + Call("0.1s", "kinesis.put_record",
+                                            R"({"stream": "s", "partition_key": "k", "data": "x", "explicit_hash_key": "340282366920938463463374607431768211455"})") +
+                                 "," + Call("0.2s", "kinesis.put_record",
+                                            R"({"stream": "s", "partition_key": "k", "data": "x", "explicit_hash_key": "0123"})"),
+                                 R"(, "shards": 3)"));
+  auto r = Replies(lab, "kinesis.put_record.result");
+  ASSERT_EQ(r.size(), 3u);
+  ASSERT_TRUE(r[0]->error);
+  EXPECT_EQ(*r[0]->error, (core::Error{"InvalidArgumentException",
+                                       "Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. "
+                                       "Specified value was 340282366920938463463374607431768211456",
+                                       400}));
+  ASSERT_FALSE(r[1]->error);
+  EXPECT_EQ(r[1]->payload["ShardId"], "shardId-000000000002");
+  ASSERT_TRUE(r[2]->error);
+  EXPECT_EQ(r[2]->error->code, "ValidationException");  // a leading zero fails the pattern
+}
+
 TEST(StreamServiceTest, DataOverOneMebibyteIsRefused) {
   api::Lab lab;
   LoadAndRun(lab, StreamScenario(Call("0s", "kinesis.put_record", R"({"stream": "s", "partition_key": "k", "data": {"$body": {"size": 1048576}}})")));
