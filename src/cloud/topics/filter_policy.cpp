@@ -2,6 +2,8 @@
 // constraints, AND/OR logic, string and numeric matching, key matching). Numbers compare in fixed
 // point (5 decimal places, the precision SNS documents), so no floating point reaches a decision.
 #include "cloud/topics/filter_policy.h"
+
+#include "cloud/topics/cidr.h"
 #include "core/json_bounds.h"
 
 #include <cctype>
@@ -9,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <vector>
 
 namespace eventlab::cloud::topics {
 namespace {
@@ -120,6 +123,11 @@ bool MatchScalar(const Json& cond, const Json& v) {
   if (op == "prefix") return v.is_string() && StartsWith(v.get<std::string>(), arg.get<std::string>());
   if (op == "suffix") return v.is_string() && EndsWith(v.get<std::string>(), arg.get<std::string>());
   if (op == "equals-ignore-case") return v.is_string() && Lower(v.get<std::string>()) == Lower(arg.get<std::string>());
+  if (op == "cidr") {
+    std::string why;
+    auto range = ParseCidr(arg.get<std::string>(), &why);  // validated when the policy was set
+    return range && v.is_string() && CidrContains(*range, v.get<std::string>());
+  }
   if (op == "anything-but") {
     if (arg.is_object()) {
       const std::string inner = arg.begin().key(), text = arg.begin().value().get<std::string>();
@@ -146,20 +154,25 @@ bool MatchScalar(const Json& cond, const Json& v) {
   return false;
 }
 
+// The values a policy key is matched against: a scalar itself, and every element of an array,
+// arrays inside arrays included (SNS flattens a body's nested arrays before matching, as Event
+// Ruler does). `value` comes from a parsed body, which nests at most core::kMaxJsonDepth levels.
+void Flatten(const Json& value, std::vector<const Json*>& out) {
+  if (!value.is_array()) return out.push_back(&value);
+  for (const Json& e : value) Flatten(e, out);
+}
+
 // A key's condition list against its value (nullptr when the key is missing): any condition.
 bool MatchKey(const Json& conditions, const Json* value) {
+  std::vector<const Json*> values;
+  if (value) Flatten(*value, values);
   for (const Json& cond : conditions) {
     if (cond.is_object() && cond.contains("exists")) {
       if (cond["exists"].get<bool>() == (value != nullptr)) return true;
       continue;
     }
-    if (!value) continue;
-    if (value->is_array()) {
-      for (const Json& e : *value) {
-        if (MatchScalar(cond, e)) return true;
-      }
-    } else if (MatchScalar(cond, *value)) {
-      return true;
+    for (const Json* v : values) {
+      if (MatchScalar(cond, *v)) return true;
     }
   }
   return false;
@@ -175,6 +188,12 @@ std::string ValidateCondition(const Json& c) {
     return arg.is_string() ? "" : op + " match pattern must be a string";
   }
   if (op == "exists") return arg.is_boolean() ? "" : "exists match pattern must be either true or false.";
+  if (op == "cidr") {
+    // Event Ruler answers a non-string cidr with its prefix wording.
+    if (!arg.is_string()) return "prefix match pattern must be a string";
+    std::string why;
+    return ParseCidr(arg.get<std::string>(), &why) ? "" : why;
+  }
   if (op == "anything-but") {
     if (arg.is_string()) return "";
     if (arg.is_number()) return ToFixed(arg) ? "" : "Value of " + core::DumpText(arg) + " is out of range";
@@ -285,8 +304,10 @@ bool MatchesFilterPolicy(const Json& policy, const Json& doc) {
     if (cond.is_object()) {
       // A nested policy (MessageBody scope) against the nested object, or any object of a list.
       if (value && value->is_array()) {
+        std::vector<const Json*> items;
+        Flatten(*value, items);
         bool any = false;
-        for (const Json& e : *value) any = any || MatchesFilterPolicy(cond, e);
+        for (const Json* e : items) any = any || MatchesFilterPolicy(cond, *e);
         if (!any) return false;
       } else if (!MatchesFilterPolicy(cond, value && value->is_object() ? *value : Json::object())) {
         return false;

@@ -123,6 +123,41 @@ TEST(FilterPolicyTest, MessageBodyPoliciesNestAndSearchArraysOfObjects) {
   EXPECT_FALSE(MatchesFilterPolicy(by_suffix, Json::parse(R"({"other": 1})")));
 }
 
+TEST(FilterPolicyTest, CidrMatchesIpv4AndIpv6AddressesInTheBlock) {
+  const Json attrs = {{"source_ip", Attr("String", "10.0.0.255")}, {"v6", Attr("String", "2001:db8::1")}};
+  EXPECT_TRUE(Match(R"({"source_ip": [{"cidr": "10.0.0.0/24"}]})", attrs));
+  EXPECT_FALSE(Match(R"({"source_ip": [{"cidr": "10.0.1.0/24"}]})", attrs));
+  EXPECT_TRUE(Match(R"({"source_ip": [{"cidr": "10.0.0.128/25"}]})", attrs));
+  EXPECT_FALSE(Match(R"({"source_ip": [{"cidr": "10.0.0.0/25"}]})", attrs));
+  EXPECT_TRUE(Match(R"({"v6": [{"cidr": "2001:db8::/32"}]})", attrs));
+  EXPECT_FALSE(Match(R"({"v6": [{"cidr": "10.0.0.0/8"}]})", attrs));  // another family never matches
+  // On a message body too, and not on text that merely looks close.
+  const Json body = Json::parse(R"({"client": {"ip": "192.168.1.20"}, "note": "192.168.1"})");
+  EXPECT_TRUE(MatchesFilterPolicy(Json::parse(R"({"client": {"ip": [{"cidr": "192.168.0.0/16"}]}})"), body));
+  EXPECT_FALSE(MatchesFilterPolicy(Json::parse(R"({"note": [{"cidr": "192.168.0.0/16"}]})"), body));
+}
+
+TEST(FilterPolicyTest, CidrPatternsAreCheckedInEventRulersWords) {
+  const auto attrs = FilterScope::kMessageAttributes;
+  auto why = [&](const char* policy) { return ValidateFilterPolicy(Json::parse(policy), attrs); };
+  EXPECT_EQ(why(R"({"ip": [{"cidr": "10.0.0.0/24"}]})"), "");
+  EXPECT_EQ(why(R"({"ip": [{"cidr": "10.0.0.0"}]})"), "Malformed CIDR, one '/' required");
+  EXPECT_EQ(why(R"({"ip": [{"cidr": "10.0.0.0/x"}]})"), "Malformed CIDR, mask bits must be an integer");
+  EXPECT_EQ(why(R"({"ip": [{"cidr": "10.0.0.0/-1"}]})"), "Malformed CIDR, mask bits must not be negative");
+  EXPECT_EQ(why(R"({"ip": [{"cidr": "10.0.0.0/32"}]})"), "IPv4 mask bits must be < 32");
+  EXPECT_EQ(why(R"({"ip": [{"cidr": "::1/128"}]})"), "IPv6 mask bits must be < 128");
+  EXPECT_EQ(why(R"({"ip": [{"cidr": "10.0.0/8"}]})"), "Invalid IP address: 10.0.0");
+  EXPECT_EQ(why(R"({"ip": [{"cidr": 10}]})"), "prefix match pattern must be a string");
+}
+
+TEST(FilterPolicyTest, AValueInAnArrayInsideAnArrayOfTheBodyMatches) {
+  // SNS flattens the body's arrays: [[...]] is searched like [...].
+  const Json body = Json::parse(R"({"a": [["x", "y"], ["z"]], "b": [[{"c": "d"}]]})");
+  EXPECT_TRUE(MatchesFilterPolicy(Json::parse(R"({"a": ["z"]})"), body));
+  EXPECT_TRUE(MatchesFilterPolicy(Json::parse(R"({"b": {"c": ["d"]}})"), body));
+  EXPECT_FALSE(MatchesFilterPolicy(Json::parse(R"({"a": ["w"]})"), body));
+}
+
 TEST(FilterPolicyTest, ValidationRejectsWhatSnsRejects) {
   const auto attrs = FilterScope::kMessageAttributes;
   EXPECT_EQ(ValidateFilterPolicy(Json::parse(R"({"a": ["x", 1, {"prefix": "p"}]})"), attrs), "");
