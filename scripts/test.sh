@@ -56,6 +56,11 @@ if build build-native scripts/build.sh native; then
   stage cli-tests node --test tests/cli/
 fi
 
+# Every libFuzzer target for a short while (scripts/fuzz.sh; long runs are for the closing notes).
+if build install-fuzz scripts/install-deps.sh fuzz; then
+  stage fuzz-smoke scripts/fuzz.sh smoke "${FUZZ_SECONDS:-10}"
+fi
+
 if build build-web scripts/build.sh web; then
   stage wasm-gtest node build/web/tests/eventlab_tests.js --gtest_brief=1
   build install-browser scripts/install-deps.sh browser &&

@@ -1,5 +1,5 @@
-// Text analysis for the search domain: an approximation of Elasticsearch's standard analyzer
-// (Unicode word boundaries and a lowercase filter), reduced to ASCII rules.
+// Text analysis for the search domain: the standard analyzer (Unicode UAX #29 word boundaries and
+// a lowercase filter) for the characters of ASCII text.
 #pragma once
 
 #include <string>
@@ -13,11 +13,11 @@ inline constexpr size_t kMaxTokenLength = 255;
 
 /// Splits `text` into lower-case tokens, in order, duplicates kept.
 ///
-/// An approximation of the standard analyzer: a token is a maximal run of ASCII letters and
-/// digits, and bytes of 0x80 and above (so UTF-8 words stay whole); every other ASCII byte
-/// separates tokens. ASCII letters are lower-cased; other characters are left as they are.
-/// Unlike the real tokenizer (Unicode UAX #29 word boundaries), "don't" gives "don" and "t",
-/// "3.14" gives "3" and "14", and CJK text is not split into single characters.
+/// Word boundaries are UAX #29's for ASCII: letters, digits and '_' stay together; an apostrophe,
+/// '.' or ':' between two letters and ',', ';', '.' or an apostrophe between two digits do not
+/// split ("dog's", "u.s.a", "3.14", "1,000" are one token each; "e-mail" is two). Bytes of 0x80
+/// and above count as letters, so UTF-8 words stay whole; unlike the real tokenizer, CJK text is
+/// not split into single characters. ASCII letters are lower-cased; other characters are kept.
 std::vector<std::string> Analyze(const std::string& text);
 
 }  // namespace eventlab::cloud::search

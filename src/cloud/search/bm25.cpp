@@ -2,6 +2,7 @@
 // everything that leaves the service goes through ScoreMicros.
 #include "cloud/search/bm25.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace eventlab::cloud::search {
@@ -32,12 +33,25 @@ double Bm25Idf(uint64_t doc_count, uint64_t doc_freq) {
   return Ln(1 + (n_docs - n + 0.5) / (n + 0.5));
 }
 
+uint64_t LuceneNormLength(uint64_t field_length) {
+  // intToByte4: values below NUM_FREE_VALUES (24) as they are, then 24 + longToInt4(i - 24),
+  // which keeps the 4 most significant bits; byte4ToInt decodes (bits | 8) << shift.
+  constexpr uint64_t kFree = 24;
+  if (field_length < kFree) return field_length;
+  const uint64_t rest = std::min<uint64_t>(field_length, 2147483647) - kFree;
+  int bits = 0;
+  while (bits < 64 && (rest >> bits) != 0) ++bits;
+  if (bits < 4) return kFree + rest;
+  const int shift = bits - 4;
+  return kFree + ((((rest >> shift) & 0x07) | 0x08) << shift);
+}
+
 double Bm25TermScore(uint32_t tf, uint64_t field_length, double avg_field_length, uint64_t doc_count, uint64_t doc_freq,
                      bool norms, const Bm25Params& params) {
   const double freq = tf;
   double length_part = 1;
   if (norms && avg_field_length > 0) {
-    length_part = 1 - params.b + params.b * static_cast<double>(field_length) / avg_field_length;
+    length_part = 1 - params.b + params.b * static_cast<double>(LuceneNormLength(field_length)) / avg_field_length;
   }
   return Bm25Idf(doc_count, doc_freq) * freq / (freq + params.k1 * length_part);
 }

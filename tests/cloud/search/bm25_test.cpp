@@ -37,6 +37,15 @@ TEST(SearchBm25Test, TermScoresMatchAnIndependentComputation) {
   EXPECT_NEAR(Bm25TermScore(2, 6, 4.5, 4, 1, true) + Bm25TermScore(1, 6, 4.5, 4, 3, true), 0.8306544371903136, 1e-12);
 }
 
+TEST(SearchBm25Test, FieldLengthsAreReadBackFromLucenesOneByteNorm) {
+  // Lucene 9 SmallFloat.intToByte4 then byte4ToInt, computed independently (Python port of both).
+  const std::pair<uint64_t, uint64_t> cases[] = {{0, 0},   {1, 1},     {23, 23},   {24, 24},  {31, 31},
+                                                 {40, 40}, {47, 46},   {100, 96},  {1000, 984}, {123456, 122904}};
+  for (const auto& [length, read] : cases) EXPECT_EQ(LuceneNormLength(length), read) << length;
+  // A 100-token field scores as 96 tokens: avgdl 28 over (100, 4, 6, 2), idf(4, 3).
+  EXPECT_NEAR(Bm25TermScore(1, 100, 28, 4, 3, true), 0.0813265344485709, 1e-12);  // 0.0790... if read exactly
+}
+
 TEST(SearchBm25Test, WithoutNormsLengthDoesNotMatter) {
   // idf(4, 1) * 1 / (1 + 1.2) = 1.2039728043259361 / 2.2 = 0.5472603656026982
   EXPECT_NEAR(Bm25TermScore(1, 100, 4.5, 4, 1, false), 0.5472603656026982, 1e-12);
