@@ -18,6 +18,8 @@ constexpr const char* kUsage =
     "  presign --method GET|PUT --bucket B --key K --region R --access-key AK --secret-key SK\n"
     "          --date YYYYMMDDTHHMMSSZ --expires SECONDS [--host H]\n"
     "                      print a SigV4 presigned S3 URL\n"
+    "  sign REQUEST.json   SigV4 query signing for any service: canonical request, string to sign,\n"
+    "                      signature and URL (the fields of AWS's signing test suite)\n"
     "  jwt sign|verify|keygen ...\n"
     "                      sign a JWT (HS256, RS256), verify one with a secret, JWK, JWKS or PEM,\n"
     "                      or generate a seeded RSA JWK\n"
@@ -39,6 +41,7 @@ int main(int argc, char** argv) {
   if (command == "run") return RunCommand(args);
   if (command == "validate") return ValidateCommand(args);
   if (command == "presign") return PresignCommand(args);
+  if (command == "sign") return SignCommand(args);
   if (command == "jwt") return JwtCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {
     std::cout << kUsage;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +105,30 @@ test('presign reproduces the SigV4 query-string example AWS publishes', () => {
     '--access-key', 'A', '--secret-key', 'S', '--date', '20130524T000000Z', '--expires', '60').status, 2);
   assert.equal(run('presign', '--method', 'GET', '--bucket', 'b', '--key', 'k', '--region', 'us-east-1',
     '--access-key', 'A', '--secret-key', 'S', '--date', '20130524T000000Z', '--expires', '604801').status, 2);
+});
+
+test('sign reproduces AWS signing test suite signatures for any service', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'eventlab-sign-'));
+  const file = join(dir, 'request.json');
+  const context = {
+    credentials: { access_key_id: 'AKIDEXAMPLE', secret_access_key: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+    region: 'us-east-1', service: 'service', timestamp: '2015-08-30T12:36:00Z', expiration_in_seconds: 3600,
+    normalize: true, sign_body: true,
+  };
+  // aws-c-auth tests/aws-signing-test-suite/v4/post-x-www-form-urlencoded, query-signed-request.txt.
+  writeFileSync(file, JSON.stringify({
+    request: { method: 'POST', host: 'example.amazonaws.com', path: '/', body: 'Param1=value1',
+      headers: [['Content-Type', 'application/x-www-form-urlencoded'], ['Host', 'example.amazonaws.com'], ['Content-Length', '13']] },
+    context,
+  }));
+  const r = run('sign', file);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /# signature\nc2348f57d08c84939944d6c878b3f7be56316f8e7fd6817e81eded279a362d69\n/);
+  assert.match(r.stdout, /X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost%3Bx-amz-content-sha256/);
+  writeFileSync(file, JSON.stringify({ request: { method: 'GET', host: 'h', path: '/' }, context: { ...context, timestamp: 'soon' } }));
+  const bad = run('sign', file);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /context\.timestamp: expected ISO 8601/);
+  assert.equal(run('sign').status, 2);
+  rmSync(dir, { recursive: true, force: true });
 });
