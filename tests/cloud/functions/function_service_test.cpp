@@ -294,14 +294,18 @@ TEST(FunctionServiceTest, AHandlerThatOutgrowsItsMemoryIsKilledAsLambdaKillsIt) 
   EXPECT_NE(replies[0]->error->message.find("128 MB"), std::string::npos);
 }
 
-TEST(FunctionServiceTest, MoreMemoryHoldsMoreAndAReplacedValueIsFreed) {
-  // 64 rounds of replacing a 1 MB value: only one is held at a time, so 128 MB is plenty.
-  api::Lab lab;
-  LoadAndRun(lab, Scenario(R"([{"set": {"kb": "${concat('xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx')}"}},
+// Steps that leave a 1 MiB string in `mb` (64 bytes, then x16, x16, x16, x4).
+constexpr const char* kMakeOneMegabyte = R"(
+      {"set": {"kb": "${concat('xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx')}"}},
       {"set": {"kb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
       {"set": {"mb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
       {"set": {"mb": "${concat(mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb)}"}},
-      {"set": {"mb": "${concat(mb, mb, mb, mb)}"}},
+      {"set": {"mb": "${concat(mb, mb, mb, mb)}"}},)";
+
+TEST(FunctionServiceTest, MoreMemoryHoldsMoreAndAReplacedValueIsFreed) {
+  // 64 rounds of replacing a 1 MB value: only one is held at a time, so 128 MB is plenty.
+  api::Lab lab;
+  LoadAndRun(lab, Scenario(std::string("[") + kMakeOneMegabyte + R"(
       {"for_each": "${split('1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16', ',')}", "as": "i",
        "do": [{"set": {"copy": "${concat(mb, i)}"}}]},
       {"return": "${len(copy)}"}])",
@@ -314,11 +318,7 @@ TEST(FunctionServiceTest, MoreMemoryHoldsMoreAndAReplacedValueIsFreed) {
 
 TEST(FunctionServiceTest, LogLinesAreCutAtOneMegabyteAndAnInvocationKeepsEightMegabytes) {
   api::Lab lab;
-  LoadAndRun(lab, Scenario(R"([{"set": {"kb": "${concat('xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx','xxxxxxxxxxxxxxxx')}"}},
-      {"set": {"kb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
-      {"set": {"mb": "${concat(kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb, kb)}"}},
-      {"set": {"mb": "${concat(mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb, mb)}"}},
-      {"set": {"mb": "${concat(mb, mb, mb, mb)}"}},
+  LoadAndRun(lab, Scenario(std::string("[") + kMakeOneMegabyte + R"(
       {"for_each": "${split('1,2,3,4,5,6,7,8,9,10,11,12', ',')}", "as": "i", "do": [{"log": "${concat(mb, mb)}"}]},
       {"return": 1}])",
                            {"0s"}));
