@@ -12,6 +12,13 @@ namespace {
 
 core::Error Invalid(const std::string& message) { return {"ValidationException", message, 400}; }
 
+// "The maximum length of any expression string is 4 KB" (DynamoDB developer guide, Constraints,
+// expression parameters).
+constexpr size_t kMaxExpressionBytes = 4096;
+// Parentheses and NOT nest at most this deep: each level is a recursion of the parser and of the
+// evaluator (a simulator bound; 4 KB would otherwise allow 2,000 levels).
+constexpr int kMaxExpressionNesting = 64;
+
 struct Token {
   enum class Type { kIdent, kName, kValue, kSymbol, kEnd } type = Type::kEnd;
   std::string text;
@@ -77,6 +84,10 @@ class Parser {
   Parser(const std::string& text, std::string label, Placeholders& ph) : text_(text), label_(std::move(label)), ph_(ph) {}
 
   std::optional<core::Error> Start() {
+    if (text_.size() > kMaxExpressionBytes) {
+      return Invalid("Invalid " + label_ + ": Expression size has exceeded the maximum allowed size; expression size: " +
+                     std::to_string(text_.size()));
+    }
     std::string bad;
     auto tokens = Tokenize(text_, bad);
     if (!tokens) return Invalid("Invalid " + label_ + ": Syntax error; token: \"" + bad + "\", near: \"" + text_ + "\"");
@@ -177,10 +188,19 @@ class Parser {
     return left;
   }
 
+  // Counts one level of nesting; false (with the error) past kMaxExpressionNesting.
+  bool Deeper() {
+    if (++depth_ <= kMaxExpressionNesting) return true;
+    return Fail(Invalid("Invalid " + label_ + ": The expression nests parentheses and NOT more than " +
+                        std::to_string(kMaxExpressionNesting) + " levels deep"));
+  }
+
   Node ParseNot() {
     if (Keyword(Peek(), "NOT")) {
       Next();
+      if (!Deeper()) return nullptr;
       Node inner = ParseNot();
+      --depth_;
       if (!inner) return nullptr;
       auto n = std::make_shared<Condition>();
       n->kind = Condition::Kind::kNot;
@@ -193,7 +213,9 @@ class Parser {
   Node ParsePrimary() {
     if (IsSymbol("(")) {
       Next();
+      if (!Deeper()) return nullptr;
       Node inner = ParseOr();
+      --depth_;
       if (!inner || !Expect(")")) return nullptr;
       return inner;
     }
@@ -269,6 +291,7 @@ class Parser {
   Placeholders& ph_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  int depth_ = 0;  // parentheses and NOT open around the current position
 };
 
 }  // namespace

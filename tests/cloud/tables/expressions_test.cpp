@@ -54,6 +54,23 @@ TEST(ExpressionsTest, ReportsErrorsLikeDynamoDb) {
   EXPECT_EQ(f.Error("id = :a )"), "Invalid ConditionExpression: Syntax error; token: \")\", near: \":a )\"");
 }
 
+TEST(ExpressionsTest, ExpressionsAreBoundedInSizeAndNesting) {
+  Fixture f;
+  // 10,000 nested parentheses once overflowed the stack; DynamoDB refuses anything over 4 KB.
+  std::string huge(10000, '(');
+  huge += "count < :five" + std::string(10000, ')');
+  EXPECT_EQ(f.Error(huge), "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 20013");
+  std::string deep = std::string(65, '(') + "count < :ten" + std::string(65, ')');
+  EXPECT_EQ(f.Error(deep), "Invalid ConditionExpression: The expression nests parentheses and NOT more than 64 levels deep");
+  std::string nots;
+  for (int i = 0; i < 65; ++i) nots += "NOT ";
+  EXPECT_NE(f.Error(nots + "count < :ten").find("more than 64 levels deep"), std::string::npos);
+  EXPECT_TRUE(f.Holds(std::string(64, '(') + "count < :ten" + std::string(64, ')')));
+  std::string chain = "count < :ten";
+  while (chain.size() < 4000) chain += " AND count < :ten";
+  EXPECT_TRUE(f.Holds(chain));  // a long flat chain is fine
+}
+
 TEST(ExpressionsTest, AppliesSetRemoveAndArithmetic) {
   Fixture f;
   auto u = ParseUpdate("SET #s = :a, count = count + :one, hits = if_not_exists(hits, :ten) - :one REMOVE meta ADD total :five", f.ph);
