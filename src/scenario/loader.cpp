@@ -186,9 +186,12 @@ LoadResult LoadScenarioJson(const Json& doc) {
     result.errors = p.Take();
     return result;
   }
-  CheckKeys(doc, "", {"version", "seed", "start", "title", "description", "region", "account", "timings", "limits",
-                      "resources", "script"},
+  CheckKeys(doc, "", {"$schema", "version", "seed", "start", "title", "description", "region", "account", "timings",
+                      "limits", "resources", "script"},
             p);
+  // "$schema" names the JSON Schema an editor validates the file with (web/schema/); the loader
+  // only checks that it is a string.
+  ReadString(doc, "$schema", "", p, "");
   auto scenario = std::make_shared<Scenario>();
   auto world = std::make_shared<WorldConfig>();
   if (!doc.contains("version")) p.Add("/version", "missing: this loader reads version 1");
