@@ -114,7 +114,9 @@ describe('scenarios: the schema and the loader agree', () => {
 describe('exercises: the schema and the grader agree', () => {
   const validFiles = [...jsonFiles(join(root, 'web/exercises')), ...jsonFiles(join(corpus, 'exercises/valid'))];
   const invalidFiles = jsonFiles(join(corpus, 'exercises/invalid'));
-  // A CLI from before the grader reads an exercise as a scenario and refuses its "objectives" key.
+  // `eventlab validate` tells an exercise from a scenario by its "objectives" key, so every file of
+  // the exercise corpus has one. A CLI from before the grader reads an exercise as a scenario and
+  // refuses that key.
   let skip = false;
   if (existsSync(cli) && validFiles.length > 0) {
     const r = spawnSync(cli, ['validate', validFiles[0]], { encoding: 'utf8' });
