@@ -10,7 +10,7 @@
 # references, so the linker would drop them from an archive. Object files are always linked whole.
 file(GLOB BINDINGS_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/bindings/*.cpp)
 add_library(eventlab_bindings OBJECT ${BINDINGS_SOURCES})
-target_link_libraries(eventlab_bindings PUBLIC eventlab_api)
+target_link_libraries(eventlab_bindings PUBLIC eventlab_grading)
 # Whoever links the objects needs Embind's runtime.
 target_link_options(eventlab_bindings INTERFACE --bind)
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # libFuzzer targets (tests/fuzz) with AddressSanitizer and UndefinedBehaviorSanitizer.
 # Usage: scripts/fuzz.sh TARGET SECONDS   run one target (loader, run, jwt, url, template,
-#                                         filter_policy, expressions, search_dsl)
+#                                         filter_policy, expressions, search_dsl, exercise)
 #        scripts/fuzz.sh all SECONDS      run each target in turn
 #        scripts/fuzz.sh smoke [SECONDS]  each target for SECONDS (default 15), printing
 #                                         "ok N - TARGET" lines and "# pass N" / "# fail N"
 # Builds into build/fuzz first (incrementally); corpora grow in build/fuzz/corpus/TARGET, seeded
-# from tests/fuzz/seeds/TARGET and, for the loader and the run, the shipped scenarios. Findings
+# from tests/fuzz/seeds/TARGET and, for the loader and the run, the shipped scenarios (the
+# shipped exercises for the exercise target). Findings
 # (crash-*, leak-*, timeout-*, oom-* files) land in build/fuzz/findings/TARGET.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-targets=(loader run jwt url template filter_policy expressions search_dsl)
+targets=(loader run jwt url template filter_policy expressions search_dsl exercise)
 
 build() {
   command -v clang++ >/dev/null && [ -e "$(clang++ -print-file-name=libclang_rt.fuzzer-x86_64.a)" ] ||
@@ -29,9 +30,10 @@ run() {
   mkdir -p "$corpus" "$findings"
   if [ -d "tests/fuzz/seeds/$target" ]; then cp -n tests/fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null; fi
   if [ "$target" = loader ] || [ "$target" = run ]; then cp -n web/scenarios/*.json "$corpus"/ 2>/dev/null; fi
+  if [ "$target" = exercise ]; then cp -n web/exercises/*.json "$corpus"/ 2>/dev/null; fi
   local dict=()
   [ -f "tests/fuzz/$target.dict" ] && dict=(-dict="tests/fuzz/$target.dict")
-  case $target in loader | run | filter_policy | search_dsl) dict=(-dict=tests/fuzz/json.dict) ;; esac
+  case $target in loader | run | filter_policy | search_dsl | exercise) dict=(-dict=tests/fuzz/json.dict) ;; esac
   local log=build/fuzz/$target.log
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     build/fuzz/tests/fuzz/fuzz_"$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

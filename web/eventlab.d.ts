@@ -132,6 +132,57 @@ export interface Caption {
   text: string;
 }
 
+/** Where a delivery proved or broke an objective (web/docs/exercise-format.md, "Evidence"). */
+export interface GradeEvidence {
+  seed: number;
+  seq: number;
+  time_us: number;
+  from: string;
+  to: string;
+  kind: string;
+  error?: string;
+}
+
+export interface ObjectiveResult {
+  id: string;
+  title: string;
+  task: string | null;
+  points: number;
+  score: number;
+  status: 'passed' | 'failed';
+  message: string;
+  evidence: GradeEvidence | null;
+  found: Record<string, unknown>;
+}
+
+/** The grade record of `eventlab grade --format json` (web/docs/exercise-format.md). */
+export interface GradeRecord {
+  version: 1;
+  exercise: { id: string; title: string } | null;
+  learner: string | null;
+  variant?: Record<string, unknown>;
+  seeds?: number[];
+  runs?: { seed: number; deliveries: number; stopped: { code: string; message: string } | null }[];
+  status: 'passed' | 'failed' | 'error';
+  score: number;
+  max_score: number;
+  tasks: { id: string; title: string; objectives: string[]; score: number; max_score: number; status: 'passed' | 'failed' }[];
+  objectives: ObjectiveResult[];
+  /** Only in an error record: what is wrong, by JSON pointer into the exercise or the submission. */
+  errors?: { in: 'exercise' | 'submission'; path: string; message: string }[];
+}
+
+export type GradeFormat = 'json' | 'text' | 'junit' | 'gradescope' | 'classroom' | 'exercism' | 'xapi';
+
+export interface GradeOptions {
+  /** Draws the exercise's variant for this learner id. */
+  learner?: string | null;
+  /** The text of the scenario file the exercise names, if it names one. */
+  scenario?: object | string | null;
+  /** Returns the record in this format as text instead of the record itself. */
+  format?: GradeFormat;
+}
+
 export interface EventLab {
   /** The lab's id in its module (shared with the page's UI when wrapped with labId). */
   readonly id: number;
@@ -140,6 +191,11 @@ export interface EventLab {
   load(scenario: object | string): void;
   /** Back to time 0. `seed` (0..4294967295) replaces the current seed; without it the seed stays. */
   reset(seed?: number): void;
+  /** Grades a submission (scenario or merge patch; null grades the start) of an exercise. The
+   * lab itself is left as it was. With options.format, the text of that format; "json" is byte for
+   * byte what `eventlab grade --format json` prints. */
+  grade(exercise: object | string, submission?: object | string | null, options?: GradeOptions & { format?: undefined }): GradeRecord;
+  grade(exercise: object | string, submission: object | string | null, options: GradeOptions & { format: GradeFormat }): string;
   /** Delivers the next event; null when nothing is pending or limits.max_events is reached. */
   step(): TraceEvent | null;
   /** Goes back one delivery; false at the start. */

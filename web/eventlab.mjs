@@ -10,6 +10,7 @@ const CORE_SCRIPT = 'eventlab-core.js';
 const PARAMETERS = {
   labLoad: ['scenario'], labReset: ['seed'], labSeek: ['seq'], labRunUntil: ['timeUs', 'maxEvents'], labWhy: ['seq'],
   labSend: ['client', 'action', 'args'], labTrace: ['fromSeq', 'toSeq'],
+  labGrade: ['exercise', 'submission', 'learner', 'scenario', 'format'],
 };
 const CORE_EXPORT_NAME = 'EventLabCore';
 
@@ -162,6 +163,42 @@ class EventLab {
     }
     const info = this.#call('labLoad', text);
     this.#emit('load', info);
+  }
+
+  /**
+   * Grades `submission` (a scenario or a merge patch, text or object; null grades the start) of
+   * `exercise` (text or object). options.learner draws the variant; options.scenario is the text
+   * of the scenario file the exercise names, if it names one; options.format ("json", "text",
+   * "junit", "gradescope", "classroom", "exercism", "xapi") returns that text instead of the
+   * record. The "json" text is byte for byte what `eventlab grade --format json` prints. This
+   * lab is left as it was.
+   */
+  grade(exercise, submission = null, options = {}) {
+    const asText = (value, name) => {
+      if (value === null || value === undefined) return null;
+      if (typeof value === 'string') return value;
+      if (typeof value === 'object') {
+        try {
+          return JSON.stringify(value);
+        } catch (err) {
+          throw new EventLabError('InvalidArgument', `${name} cannot be turned into JSON: ${err.message}`, name);
+        }
+      }
+      throw new EventLabError('InvalidArgument', `${name} must be JSON text or an object, got ${describe(value)}`, name);
+    };
+    if (typeof options !== 'object' || options === null) {
+      throw new EventLabError('InvalidArgument', `options must be an object, got ${describe(options)}`, 'options');
+    }
+    const exerciseText = asText(exercise, 'exercise');
+    if (exerciseText === null) throw new EventLabError('InvalidArgument', 'exercise is required', 'exercise');
+    const learner = options.learner ?? null;
+    if (learner !== null && typeof learner !== 'string') {
+      throw new EventLabError('InvalidArgument', `learner must be a string, got ${describe(learner)}`, 'learner');
+    }
+    const format = options.format ?? 'json';
+    const text = this.#call('labGrade', exerciseText, asText(submission, 'submission'), learner,
+      asText(options.scenario, 'scenario'), format);
+    return options.format === undefined ? JSON.parse(text) : text;
   }
 
   reset(seed) {

@@ -15,6 +15,8 @@
 #include "bindings/lab_registry.h"
 #include "core/trace.h"
 #include "core/json_bounds.h"
+#include "grading/formats.h"
+#include "grading/grader.h"
 
 namespace eventlab::bindings {
 namespace {
@@ -322,6 +324,39 @@ std::string LabState(uint32_t id) {
   });
 }
 
+/// lab.grade(): the grade record in `format` ("json": the bytes `eventlab grade --format json`
+/// prints). `submission`, `learner` and `scenario` (the text of a scenario the exercise names by
+/// file) may be null. Grading runs labs of its own; the lab `id` is left as it was.
+std::string LabGrade(uint32_t id, val exercise, val submission, val learner, val scenario, val format) {
+  return WithLab(id, [&](api::Lab&) {
+    struct Arg {
+      const val* value;
+      const char* name;
+      bool nullable;
+    };
+    const Arg args[] = {{&exercise, "exercise", false}, {&submission, "submission", true}, {&learner, "learner", true},
+                        {&scenario, "scenario", true}, {&format, "format", false}};
+    for (const Arg& a : args) {
+      if (a.value->isString() || (a.nullable && a.value->isNull())) continue;
+      return Fail({"InvalidArgument", a.name, std::string(a.name) + " must be a string" + (a.nullable ? " or null" : "") +
+                                                  ", got " + JsText(*a.value)});
+    }
+    auto out_format = grading::ParseOutputFormat(format.as<std::string>());
+    if (!out_format)
+      return Fail({"InvalidArgument", "format", "format must be one of " + grading::OutputFormatNames() + ", got " + JsText(format)});
+    const std::string exercise_text = exercise.as<std::string>();
+    std::optional<std::string> submission_text, learner_id, scenario_text;
+    if (submission.isString()) submission_text = submission.as<std::string>();
+    if (learner.isString()) learner_id = learner.as<std::string>();
+    if (scenario.isString()) scenario_text = scenario.as<std::string>();
+    grading::GradeRequest request{exercise_text, std::nullopt, learner_id,
+                                  [&](const std::string&) { return scenario_text; }};
+    if (submission_text) request.submission_text = *submission_text;
+    Json record = grading::Grade(request);
+    return Ok(Dump(grading::FormatRecord(record, *out_format)));
+  });
+}
+
 }  // namespace
 }  // namespace eventlab::bindings
 
@@ -329,6 +364,7 @@ EMSCRIPTEN_BINDINGS(eventlab) {
   using namespace eventlab::bindings;
   emscripten::function("labCreate", &LabCreate);
   emscripten::function("labDispose", &LabDispose);
+  emscripten::function("labGrade", &LabGrade);
   emscripten::function("labLoad", &LabLoad);
   emscripten::function("labReset", &LabReset);
   emscripten::function("labStep", &LabStep);

@@ -13,6 +13,7 @@ inline constexpr int kExitUsage = 2;
 
 int RunCommand(const std::vector<std::string>& args);
 int ValidateCommand(const std::vector<std::string>& args);
+int GradeCommand(const std::vector<std::string>& args);
 int PresignCommand(const std::vector<std::string>& args);
 int SignCommand(const std::vector<std::string>& args);
 int JwtCommand(const std::vector<std::string>& args);

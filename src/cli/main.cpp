@@ -15,6 +15,11 @@ constexpr const char* kUsage =
     "                      run a scenario and print a readable trace\n"
     "  validate SCENARIO.json\n"
     "                      check a scenario; one 'path: message' line per problem\n"
+    "  validate EXERCISE.json\n"
+    "                      check an exercise: it loads, its start fails, its solution passes\n"
+    "  grade EXERCISE.json [SUBMISSION.json | DIR] [--learner ID] [--format F] [--out FILE|DIR]\n"
+    "                      grade a submission (text, json, junit, gradescope, classroom,\n"
+    "                      exercism, xapi); exit 0 all pass, 1 some fail, 2 invalid\n"
     "  presign --method GET|PUT --bucket B --key K --region R --access-key AK --secret-key SK\n"
     "          --date YYYYMMDDTHHMMSSZ --expires SECONDS [--host H]\n"
     "                      print a SigV4 presigned S3 URL\n"
@@ -40,6 +45,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "run") return RunCommand(args);
   if (command == "validate") return ValidateCommand(args);
+  if (command == "grade") return GradeCommand(args);
   if (command == "presign") return PresignCommand(args);
   if (command == "sign") return SignCommand(args);
   if (command == "jwt") return JwtCommand(args);

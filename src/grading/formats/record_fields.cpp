@@ -1,0 +1,79 @@
+// Typed reads of grade-record fields and the small helpers every format shares.
+#include "grading/formats/record_fields.h"
+
+#include <cmath>
+
+namespace eventlab::grading::formats {
+
+namespace {
+
+const Json* Field(const Json& j, std::string_view key) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find(key);
+  return it == j.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+std::string Str(const Json& j, std::string_view key, std::string_view fallback) {
+  const Json* f = Field(j, key);
+  if (f && f->is_string()) return f->get<std::string>();
+  return std::string(fallback);
+}
+
+int64_t Int(const Json& j, std::string_view key, int64_t fallback) {
+  const Json* f = Field(j, key);
+  if (!f) return fallback;
+  if (f->is_number_integer()) return f->get<int64_t>();
+  if (f->is_number_float()) {
+    const double d = f->get<double>();
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15) return static_cast<int64_t>(d);
+  }
+  return fallback;
+}
+
+const Json& Get(const Json& j, std::string_view key) {
+  static const Json kNull;
+  const Json* f = Field(j, key);
+  return f ? *f : kNull;
+}
+
+const Json& Array(const Json& j, std::string_view key) {
+  static const Json kEmpty = Json::array();
+  const Json* f = Field(j, key);
+  return f && f->is_array() ? *f : kEmpty;
+}
+
+const Json& Object(const Json& j, std::string_view key) {
+  static const Json kEmpty = Json::object();
+  const Json* f = Field(j, key);
+  return f && f->is_object() ? *f : kEmpty;
+}
+
+bool IsErrorRecord(const Json& record) { return Str(record, "status") == "error"; }
+
+std::string EvidenceText(const Json& evidence) {
+  if (!evidence.is_object()) return "";
+  return "seed " + std::to_string(Int(evidence, "seed")) + ", #" + std::to_string(Int(evidence, "seq")) +
+         " " + Str(evidence, "from") + " -> " + Str(evidence, "to") + " " + Str(evidence, "kind");
+}
+
+std::string ErrorLines(const Json& record) {
+  std::string out;
+  for (const Json& e : Array(record, "errors")) out += Str(e, "path") + ": " + Str(e, "message") + "\n";
+  return out;
+}
+
+std::string Dump(const Json& value, int indent) {
+  return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string TruncateUtf8Bytes(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  size_t end = max_bytes;
+  // Back up over continuation bytes (10xxxxxx) so the cut falls before a lead byte.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end));
+}
+
+}  // namespace eventlab::grading::formats
