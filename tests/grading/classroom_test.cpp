@@ -1,11 +1,10 @@
 // GitHub Classroom: the $GITHUB_OUTPUT line decodes, as autograding-grading-reporter decodes
 // `<RUNNER>_RESULTS` (Buffer.from(v, "base64") then JSON.parse, src/main.js), to the runner
 // result that classroom-resources/autograding-io-grader builds (src/main.js).
+#include <gtest/gtest.h>
 #include <mbedtls/base64.h>
 
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "grading/format_fixtures.h"
 #include "grading/formats.h"

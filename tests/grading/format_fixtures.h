@@ -2,10 +2,10 @@
 // tests/grading/fixtures/, which were written by hand from each platform's documentation.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "grading/formats.h"
 

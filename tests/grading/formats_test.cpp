@@ -30,7 +30,8 @@ TEST(ParseOutputFormatTest, AcceptsEachListedName) {
 }
 
 TEST(ParseOutputFormatTest, RefusesUnknownNames) {
-  for (const char* name : {"", "xml", "JSON", "Text", " text", "text ", "junit-xml", "github", "tap", "text|json"})
+  for (const char* name : {"", "xml", "JSON", "Text", " text", "text ", "junit-xml", "github", "tap", "text|json",
+                           "a-format-name-much-longer-than-any-real-one"})
     EXPECT_EQ(ParseOutputFormat(name), std::nullopt) << '"' << name << '"';
 }
 
@@ -55,7 +56,8 @@ TEST(FormatRecordTest, MalformedRecordsDoNotThrow) {
   Json bad_utf8 = GradedRecord();
   bad_utf8["objectives"][1]["message"] = std::string("bytes \xff\xfe at #6");
   for (const Json& record : {Json(), Json::array(), Json("x"), Json::object(), bad_types, bad_utf8})
-    for (OutputFormat f : kAll) EXPECT_NO_THROW(FormatRecord(record, f)) << record.dump(-1, ' ', false, Json::error_handler_t::replace);
+    for (OutputFormat f : kAll)
+      EXPECT_NO_THROW(FormatRecord(record, f)) << record.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ namespace eventlab::grading::testing {
 struct XmlElement {
   std::string name;
   std::map<std::string, std::string> attributes;  // unescaped
-  std::string text;                                // unescaped character data, concatenated
+  std::string text;                               // unescaped character data, concatenated
   std::vector<std::unique_ptr<XmlElement>> children;
 
   const XmlElement* Child(const std::string& n, size_t index = 0) const {
@@ -157,7 +157,7 @@ class MiniXml {
         e->children.push_back(std::move(child));
       } else if (s_[i_] == '&') {
         if (!Reference(e->text)) return nullptr;
-      } else if (s_[i_] == '>' ) {
+      } else if (s_[i_] == '>') {
         e->text += '>';  // allowed, though the writer escapes it
         ++i_;
       } else if (!Char(e->text)) {

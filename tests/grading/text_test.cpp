@@ -33,8 +33,22 @@ TEST(TextFormatTest, ErrorRecordWithoutExerciseStillReports) {
   Json record = ErrorRecord();
   record["exercise"] = nullptr;
   EXPECT_EQ(FormatRecord(record, OutputFormat::kText),
-            "eventlab grade\nNot graded: 2 errors in the exercise or submission\n"
+            "eventlab grade\nNot graded: 2 errors in the submission\n"
             "/objectives/2/check: unknown field \"sum\"\n/tasks/0/objectives: names no objective \"missing\"\n");
+}
+
+TEST(TextFormatTest, ErrorSummaryNamesTheDocumentTheErrorsAreIn) {
+  Json record = ErrorRecord();
+  record["errors"] = Json::array({{{"in", "exercise"}, {"path", "/title"}, {"message", "must be a string"}}});
+  EXPECT_NE(
+      FormatRecord(record, OutputFormat::kText).find("Not graded: 1 error in the exercise\n/title: must be a string\n"),
+      std::string::npos);
+  record["errors"].push_back({{"in", "submission"}, {"path", "/"}, {"message", "not JSON"}});
+  EXPECT_NE(FormatRecord(record, OutputFormat::kText).find("Not graded: 2 errors in the exercise or submission\n"),
+            std::string::npos);
+  record["errors"] = Json::array({{{"path", "/"}, {"message", "not JSON"}}});  // no "in"
+  EXPECT_NE(FormatRecord(record, OutputFormat::kText).find("Not graded: 1 error in the exercise or submission\n"),
+            std::string::npos);
 }
 
 }  // namespace

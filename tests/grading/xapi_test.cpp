@@ -29,7 +29,8 @@ TEST(XapiFormatTest, VerbsAreAdlIrisAndScoresAreScaledWithinTheirRange) {
     const std::string verb = s["verb"]["id"];
     if (i + 1 < out.size()) {
       EXPECT_EQ(verb, "http://adlnet.gov/expapi/verbs/answered");
-      EXPECT_EQ(s["context"]["contextActivities"]["parent"][0]["id"], "https://eventlab.example/exercises/bigger-than-6mb");
+      EXPECT_EQ(s["context"]["contextActivities"]["parent"][0]["id"],
+                "https://eventlab.example/exercises/bigger-than-6mb");
     } else {
       EXPECT_EQ(verb, "http://adlnet.gov/expapi/verbs/failed");
       EXPECT_EQ(s["object"]["id"], "https://eventlab.example/exercises/bigger-than-6mb");
@@ -75,10 +76,11 @@ TEST(XapiFormatTest, AnonymousLearnerAndOptionsShapeActorAndIds) {
   options.activity_base = "https://lms.example.edu/xapi/eventlab";
   options.account_home_page = "https://lms.example.edu";
   const Json out = Xapi(record, options);
-  EXPECT_EQ(out[0]["actor"],
-            Json({{"objectType", "Agent"}, {"account", {{"homePage", "https://lms.example.edu"}, {"name", "anonymous"}}}}));
+  EXPECT_EQ(out[0]["actor"], Json({{"objectType", "Agent"},
+                                   {"account", {{"homePage", "https://lms.example.edu"}, {"name", "anonymous"}}}}));
   EXPECT_EQ(out.back()["object"]["id"], "https://lms.example.edu/xapi/eventlab/big%20file%2F%C3%BC");
-  EXPECT_EQ(out[1]["object"]["id"], "https://lms.example.edu/xapi/eventlab/big%20file%2F%C3%BC/objectives/payload-small");
+  EXPECT_EQ(out[1]["object"]["id"],
+            "https://lms.example.edu/xapi/eventlab/big%20file%2F%C3%BC/objectives/payload-small");
 }
 
 }  // namespace

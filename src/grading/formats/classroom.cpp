@@ -64,14 +64,14 @@ std::string FormatClassroom(const Json& record) {
   Json tests = Json::array();
   if (IsErrorRecord(record)) {
     result["status"] = "error";
-    std::string lines = ErrorLines(record);
-    if (!lines.empty()) lines.pop_back();
+    std::string message = ErrorSummary(record) + "\n" + ErrorLines(record);
+    message.pop_back();
     // One test carries the errors: the reporter divides by tests.length and prints each
     // non-passing test's message, so an empty list would show nothing and score NaN.
     tests.push_back({{"name", "Submission can be graded"},
                      {"status", "error"},
                      {"score", 0},
-                     {"message", lines},
+                     {"message", message},
                      {"test_code", ""},
                      {"filename", ""},
                      {"line_no", 0},

@@ -39,10 +39,9 @@ std::string FormatExercism(const Json& record) {
   Json tests = Json::array();
   if (IsErrorRecord(record)) {
     out["status"] = "error";
-    std::string lines = ErrorLines(record);
-    if (!lines.empty()) lines.pop_back();
-    if (lines.empty()) lines = "The submission could not be graded.";
-    out["message"] = TruncateUtf8Bytes(lines, kMaxMessageBytes);
+    std::string message = ErrorSummary(record) + "\n" + ErrorLines(record);
+    message.pop_back();
+    out["message"] = TruncateUtf8Bytes(message, kMaxMessageBytes);
   } else {
     out["status"] = Str(record, "status") == "passed" ? "pass" : "fail";
     out["message"] = nullptr;
