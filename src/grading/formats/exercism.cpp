@@ -48,7 +48,8 @@ std::string FormatExercism(const Json& record) {
     // Task ids are the tasks' positions in the record, 1-based, like the numbered headings
     // ("## 1. ...") of an Exercism instructions.md.
     std::map<std::string, int> task_ids;
-    for (const Json& t : Array(record, "tasks")) task_ids.emplace(Str(t, "id"), static_cast<int>(task_ids.size()) + 1);
+    const Json& tasks = Array(record, "tasks");
+    for (size_t i = 0; i < tasks.size(); ++i) task_ids.emplace(Str(tasks[i], "id"), static_cast<int>(i) + 1);
     for (const Json& o : Array(record, "objectives")) {
       const bool pass = Str(o, "status") == "passed";
       Json test = {

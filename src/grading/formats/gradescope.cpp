@@ -15,8 +15,9 @@ std::string Summary(const Json& record) {
   const Json& objectives = Array(record, "objectives");
   int passed = 0;
   for (const Json& o : objectives) passed += Str(o, "status") == "passed";
-  const std::string title = Str(Object(record, "exercise"), "title");
-  return title + ": " + std::to_string(Int(record, "score")) + "/" + std::to_string(Int(record, "max_score")) +
+  const Json& exercise = Object(record, "exercise");
+  const std::string title = Str(exercise, "title", Str(exercise, "id"));
+  return (title.empty() ? "" : title + ": ") + std::to_string(Int(record, "score")) + "/" + std::to_string(Int(record, "max_score")) +
          " points, " + std::to_string(passed) + " of " + std::to_string(objectives.size()) + " objectives passed\n";
 }
 
