@@ -3,11 +3,10 @@
 // format lives in its own file under formats/, which cites the platform's documentation.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace eventlab::grading {
 

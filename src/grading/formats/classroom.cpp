@@ -3,17 +3,20 @@
 //   {version: 1, status, max_score, tests: [{name, status, message, test_code, filename,
 //    line_no, duration, score}]}
 // and calls core.setOutput('result', base64(JSON.stringify(result))). The reporter
-// (github-education-resources/autograding-grading-reporter src/main.js) reads env
+// (classroom-resources/autograding-grading-reporter src/main.js, README "Environment
+// Variables"; the same code as github-education-resources/autograding-grading-reporter) reads env
 // `<RUNNER>_RESULTS`, decodes it with Buffer.from(v, "base64") and JSON.parse; it fails the job on
-// status "fail" or "error" (main.js), counts tests whose status is "pass" and prints `message` for
-// the others (console-results.js), and sums tests[].score against max_score for the points it
-// reports to Classroom (notify-classroom.js).
+// status "fail" or "error" (main.js), counts tests whose status is "pass", prints `message` for
+// the others and shows `test_code` (console-results.js), and sums tests[].score against max_score
+// for the points it reports to Classroom (notify-classroom.js).
 //
 // Output is the line a step appends to $GITHUB_OUTPUT: `result=<base64>`. @actions/core's
 // setOutput writes the multi-line form `result<<ghadelimiter_<uuid>` (actions/toolkit
 // packages/core/src/file-command.ts) only because a value may hold newlines; base64 never does,
-// and the single-line `name=value` form GitHub documents ("Setting an output parameter",
-// docs.github.com workflow commands) keeps the output deterministic.
+// and the single-line `name=value` form GitHub documents keeps the output deterministic
+// (https://docs.github.com/en/actions/using-workflows/workflow-commands-for-github-actions
+// #setting-an-output-parameter). The workflow passes steps.<id>.outputs.result to the reporter
+// as env <RUNNER>_RESULTS.
 #include <mbedtls/base64.h>
 
 #include <vector>
@@ -64,14 +67,14 @@ std::string FormatClassroom(const Json& record) {
   Json tests = Json::array();
   if (IsErrorRecord(record)) {
     result["status"] = "error";
-    std::string lines = ErrorLines(record);
-    if (!lines.empty()) lines.pop_back();
+    std::string message = ErrorSummary(record) + "\n" + ErrorLines(record);
+    message.pop_back();
     // One test carries the errors: the reporter divides by tests.length and prints each
     // non-passing test's message, so an empty list would show nothing and score NaN.
     tests.push_back({{"name", "Submission can be graded"},
                      {"status", "error"},
                      {"score", 0},
-                     {"message", lines},
+                     {"message", message},
                      {"test_code", ""},
                      {"filename", ""},
                      {"line_no", 0},

@@ -39,17 +39,17 @@ std::string FormatExercism(const Json& record) {
   Json tests = Json::array();
   if (IsErrorRecord(record)) {
     out["status"] = "error";
-    std::string lines = ErrorLines(record);
-    if (!lines.empty()) lines.pop_back();
-    if (lines.empty()) lines = "The submission could not be graded.";
-    out["message"] = TruncateUtf8Bytes(lines, kMaxMessageBytes);
+    std::string message = ErrorSummary(record) + "\n" + ErrorLines(record);
+    message.pop_back();
+    out["message"] = TruncateUtf8Bytes(message, kMaxMessageBytes);
   } else {
     out["status"] = Str(record, "status") == "passed" ? "pass" : "fail";
     out["message"] = nullptr;
     // Task ids are the tasks' positions in the record, 1-based, like the numbered headings
     // ("## 1. ...") of an Exercism instructions.md.
     std::map<std::string, int> task_ids;
-    for (const Json& t : Array(record, "tasks")) task_ids.emplace(Str(t, "id"), static_cast<int>(task_ids.size()) + 1);
+    const Json& tasks = Array(record, "tasks");
+    for (size_t i = 0; i < tasks.size(); ++i) task_ids.emplace(Str(tasks[i], "id"), static_cast<int>(i) + 1);
     for (const Json& o : Array(record, "objectives")) {
       const bool pass = Str(o, "status") == "passed";
       Json test = {

@@ -15,10 +15,10 @@ std::string Summary(const Json& record) {
   const Json& objectives = Array(record, "objectives");
   int passed = 0;
   for (const Json& o : objectives) passed += Str(o, "status") == "passed";
-  const std::string title = Str(Object(record, "exercise"), "title");
-  return title + ": " + std::to_string(Int(record, "score")) + "/" + std::to_string(Int(record, "max_score")) +
-         " points, " + std::to_string(passed) + " of " + std::to_string(objectives.size()) +
-         " objectives passed\n";
+  const Json& exercise = Object(record, "exercise");
+  const std::string title = Str(exercise, "title", Str(exercise, "id"));
+  return (title.empty() ? "" : title + ": ") + std::to_string(Int(record, "score")) + "/" + std::to_string(Int(record, "max_score")) +
+         " points, " + std::to_string(passed) + " of " + std::to_string(objectives.size()) + " objectives passed\n";
 }
 
 Json Test(const Json& objective, size_t index) {
@@ -55,8 +55,9 @@ std::string FormatGradescope(const Json& record, const FormatOptions& options) {
   // Seconds; rounded to milliseconds so that the output does not carry clock noise.
   out["execution_time"] = std::round(options.execution_time_s * 1000.0) / 1000.0;
   if (error) {
-    const std::string title = Str(Object(record, "exercise"), "title", "The exercise");
-    out["output"] = title + ": the submission could not be graded.\n" + ErrorLines(record);
+    const Json& exercise = Object(record, "exercise");
+    const std::string title = exercise.empty() ? "" : Str(exercise, "title", Str(exercise, "id")) + ": ";
+    out["output"] = title + ErrorSummary(record) + "\n" + ErrorLines(record);
   } else {
     out["output"] = Summary(record);
   }

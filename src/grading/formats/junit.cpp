@@ -132,12 +132,9 @@ std::string FormatJunit(const Json& record, const FormatOptions& options) {
   if (IsErrorRecord(record)) {
     tests = errors = 1;
     std::string lines = ErrorLines(record);
-    const size_t count = Array(record, "errors").size();
     cases = "    <testcase" + Attr("classname", exercise_id) + Attr("name", "submission can be graded") +
-            Attr("time", "0") + ">\n      <error" +
-            Attr("message", std::to_string(count) + (count == 1 ? " error" : " errors") +
-                                " in the exercise or submission") +
-            Attr("type", "invalid") + ">" + Escape(lines, false) + "</error>\n    </testcase>\n";
+            Attr("time", "0") + ">\n      <error" + Attr("message", ErrorSummary(record)) + Attr("type", "invalid") +
+            ">" + Escape(lines, false) + "</error>\n    </testcase>\n";
   } else {
     for (const Json& o : Array(record, "objectives")) {
       ++tests;

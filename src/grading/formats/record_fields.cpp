@@ -54,14 +54,29 @@ bool IsErrorRecord(const Json& record) { return Str(record, "status") == "error"
 
 std::string EvidenceText(const Json& evidence) {
   if (!evidence.is_object()) return "";
-  return "seed " + std::to_string(Int(evidence, "seed")) + ", #" + std::to_string(Int(evidence, "seq")) +
-         " " + Str(evidence, "from") + " -> " + Str(evidence, "to") + " " + Str(evidence, "kind");
+  return "seed " + std::to_string(Int(evidence, "seed")) + ", #" + std::to_string(Int(evidence, "seq")) + " " +
+         Str(evidence, "from") + " -> " + Str(evidence, "to") + " " + Str(evidence, "kind");
 }
 
 std::string ErrorLines(const Json& record) {
   std::string out;
   for (const Json& e : Array(record, "errors")) out += Str(e, "path") + ": " + Str(e, "message") + "\n";
   return out;
+}
+
+std::string ErrorSummary(const Json& record) {
+  const Json& errors = Array(record, "errors");
+  bool exercise = false, submission = false, unknown = false;
+  for (const Json& e : errors) {
+    const std::string in = Str(e, "in");
+    exercise |= in == "exercise";
+    submission |= in == "submission";
+    unknown |= in != "exercise" && in != "submission";
+  }
+  const char* where = unknown || exercise == submission ? "the exercise or submission"
+                      : exercise                        ? "the exercise"
+                                                        : "the submission";
+  return "Not graded: " + std::to_string(errors.size()) + (errors.size() == 1 ? " error in " : " errors in ") + where;
 }
 
 std::string Dump(const Json& value, int indent) {

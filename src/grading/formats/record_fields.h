@@ -27,6 +27,10 @@ bool IsErrorRecord(const Json& record);
 std::string EvidenceText(const Json& evidence);
 /// The record's errors as "path: message" lines, each ending in '\n'.
 std::string ErrorLines(const Json& record);
+/// "Not graded: 2 errors in the submission": the count, and the document the errors' JSON
+/// pointers point into (each error's "in": "exercise" or "submission"; both or unknown reads
+/// "the exercise or submission").
+std::string ErrorSummary(const Json& record);
 /// `value` serialised with `indent` (-1: compact); invalid UTF-8 becomes U+FFFD instead of
 /// throwing.
 std::string Dump(const Json& value, int indent);

@@ -41,10 +41,7 @@ std::string Heading(const Json& record) {
 std::string FormatText(const Json& record) {
   std::string out = Heading(record);
   if (IsErrorRecord(record)) {
-    const size_t count = Array(record, "errors").size();
-    out += "Not graded: " + std::to_string(count) + (count == 1 ? " error" : " errors") +
-           " in the exercise or submission\n";
-    return out + ErrorLines(record);
+    return out + ErrorSummary(record) + "\n" + ErrorLines(record);
   }
   const Json& learner = Get(record, "learner");
   if (learner.is_string()) out += "Learner: " + learner.get<std::string>() + "\n";

@@ -86,9 +86,7 @@ std::string FormatXapi(const Json& record, const FormatOptions& options) {
       {"verb", Verb(passed ? "passed" : "failed")},
       {"object", Activity(exercise_iri, Str(exercise, "title"), kAssessmentType)},
       {"result",
-       {{"success", passed},
-        {"completion", true},
-        {"score", Score(Int(record, "score"), Int(record, "max_score"))}}},
+       {{"success", passed}, {"completion", true}, {"score", Score(Int(record, "score"), Int(record, "max_score"))}}},
   });
   return Dump(statements, 2) + "\n";
 }
