@@ -235,6 +235,8 @@ ExerciseLoad LoadExercise(std::string_view text, const std::optional<std::string
   CheckKeys(doc, "", {"$schema", "version", "id", "title", "brief", "scenario", "editable", "seeds", "variants",
                       "tasks", "objectives", "solution"},
             p);
+  if (auto it = doc.find("$schema"); it != doc.end() && !it->is_string())
+    p.Add("/$schema", "expected a string (the JSON Schema an editor uses), got " + TypeName(*it));
   if (!doc.contains("version")) p.Add("/version", "missing: this grader reads exercise version 1");
   else if (doc["version"] != 1) p.Add("/version", "unsupported version " + core::DumpText(doc["version"]) + " (this grader reads 1)");
   ReadVariants(doc, p);
