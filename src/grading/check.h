@@ -27,7 +27,7 @@ struct Comparison {
 
 /// Conditions on one delivery; every given one must hold.
 struct Match {
-  std::optional<std::string> from, to, kind;  ///< globs: '*' stands for any run of characters
+  std::optional<std::string> from, to, kind;  ///< globs as IAM matches: '*' any run of characters, '?' one
   std::optional<Json> error;                  ///< true, false, or an error code
   std::optional<Json> where;                  ///< a handler condition over the delivery's fields
   Comparison payload_bytes;                   ///< the payload's size as services count it

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cloud/functions/condition.h"
+#include "cloud/iam/permissions.h"
 #include "core/digest.h"
 
 namespace eventlab::grading {
@@ -11,26 +12,6 @@ namespace {
 
 using cloud::functions::TemplateScope;
 
-bool Glob(std::string_view pattern, std::string_view text) {
-  // Iterative '*' matching with one backtrack point: linear in practice, never exponential.
-  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (p < pattern.size() && pattern[p] == text[t]) {
-      ++p;
-      ++t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
 
 class Matcher {
  public:
@@ -38,9 +19,9 @@ class Matcher {
 
   bool Matches(const Match& m, size_t i) {
     const core::Event& e = run_.Trace()[i].event;
-    if (m.from && !Glob(*m.from, e.from)) return false;
-    if (m.to && !Glob(*m.to, e.to)) return false;
-    if (m.kind && !Glob(*m.kind, e.kind)) return false;
+    if (m.from && !cloud::iam::GlobMatch(*m.from, e.from)) return false;
+    if (m.to && !cloud::iam::GlobMatch(*m.to, e.to)) return false;
+    if (m.kind && !cloud::iam::GlobMatch(*m.kind, e.kind)) return false;
     if (m.error) {
       if (m.error->is_boolean()) {
         if (m.error->get<bool>() != e.error.has_value()) return false;

@@ -8,6 +8,7 @@
 // An error record gives an empty array: the learner did not fail the exercise, the exercise or
 // submission could not be graded, and a `failed` statement would enter the learner's record as
 // an attempt that never happened.
+#include "cloud/http/url.h"
 #include "grading/formats/record_fields.h"
 
 namespace eventlab::grading::formats {
@@ -20,21 +21,7 @@ constexpr const char* kAssessmentType = "http://adlnet.gov/expapi/activities/ass
 constexpr const char* kObjectiveType = "http://adlnet.gov/expapi/activities/objective";
 
 // Ids become IRI path segments: everything outside RFC 3986 "unreserved" is percent-encoded.
-std::string Segment(std::string_view id) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : id) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+std::string Segment(std::string_view id) { return cloud::http::UriEncode(std::string(id), false); }
 
 Json Verb(const std::string& name) { return {{"id", kVerbBase + name}, {"display", {{"en-US", name}}}}; }
 
