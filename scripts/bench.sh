@@ -20,6 +20,9 @@ hello_wasm=$(node bench/hello_bench.mjs 200
   node bench/hello_bench.mjs 200 web/scenarios/image-upload.json image_upload)
 echo "$hello_wasm"
 
+# Grading: 1, 4 and 16 seeds, and the objectives repeated 1, 4 and 16 times (linear is the target).
+build/native/eventlab_grade_bench web/exercises/bigger-than-6mb.json 10
+
 # WASM/native ratios for the same figures.
 python3 - "$native"$'\n'"$hello_native" "$wasm"$'\n'"$hello_wasm" <<'PY'
 import json, sys

@@ -58,7 +58,7 @@ fi
 
 # Every libFuzzer target for a short while (scripts/fuzz.sh; long runs are for the closing notes).
 if build install-fuzz scripts/install-deps.sh fuzz; then
-  stage fuzz-smoke scripts/fuzz.sh smoke "${FUZZ_SECONDS:-10}"
+  stage fuzz-smoke scripts/fuzz.sh smoke "${FUZZ_SECONDS:-5}"
 fi
 
 if build build-web scripts/build.sh web; then
