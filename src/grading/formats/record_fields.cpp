@@ -1,6 +1,8 @@
 // Typed reads of grade-record fields and the small helpers every format shares.
 #include "grading/formats/record_fields.h"
 
+#include "core/json_bounds.h"
+
 #include <cmath>
 
 namespace eventlab::grading::formats {
@@ -79,16 +81,10 @@ std::string ErrorSummary(const Json& record) {
   return "Not graded: " + std::to_string(errors.size()) + (errors.size() == 1 ? " error in " : " errors in ") + where;
 }
 
-std::string Dump(const Json& value, int indent) {
-  return value.dump(indent, ' ', false, Json::error_handler_t::replace);
-}
+std::string Dump(const Json& value, int indent) { return core::DumpText(value, indent); }
 
 std::string TruncateUtf8Bytes(std::string_view text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return std::string(text);
-  size_t end = max_bytes;
-  // Back up over continuation bytes (10xxxxxx) so the cut falls before a lead byte.
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end));
+  return std::string(text.substr(0, core::Utf8Boundary(text, max_bytes)));
 }
 
 }  // namespace eventlab::grading::formats
